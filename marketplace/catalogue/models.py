@@ -1,0 +1,41 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+class Product(AbstractProduct):
+    """An Oscar product with the producer that makes and sells it."""
+
+    producer = models.ForeignKey(
+        "partner.Partner",
+        verbose_name=_("Producer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+    )
+
+    class Meta(AbstractProduct.Meta):
+        pass
+
+    @property
+    def ocop_certificate(self):
+        """The product's current verified certificate (valid or expired), or None.
+
+        Uses the list prefetched by `ocop_catalog.selectors.with_ocop_certificates` when present.
+        """
+        if hasattr(self, "verified_ocop_certificates"):
+            certificates = self.verified_ocop_certificates
+            return certificates[0] if certificates else None
+        from ocop_catalog.selectors import certificate_current_for
+
+        return certificate_current_for(product=self)
+
+    @property
+    def ocop_stars(self):
+        """Stars to show: only while the current certificate is valid."""
+        certificate = self.ocop_certificate
+        return certificate.stars if certificate is not None and certificate.is_valid else None
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403 — Oscar's other catalogue models

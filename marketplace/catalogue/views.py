@@ -1,0 +1,17 @@
+from oscar.apps.catalogue import views as oscar_views
+from oscar.core.loading import get_model
+
+from ocop_catalog.selectors import products_for_display
+
+Product = get_model("catalogue", "Product")
+
+
+class ProductDetailView(oscar_views.ProductDetailView):
+    """Oscar's product page, loading producer, locality, certificate and images up front."""
+
+    def get_queryset(self):
+        return products_for_display(Product.objects.all())
+
+
+CatalogueView = oscar_views.CatalogueView
+ProductCategoryView = oscar_views.ProductCategoryView

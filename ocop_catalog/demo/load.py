@@ -1,0 +1,75 @@
+"""Load the demo OCOP catalogue through the catalogue's services (never fixtures with keys)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ocop_catalog import services
+from ocop_catalog.models import Commune, OcopCertificate
+from ocop_catalog.text import slugify_vi
+
+from .catalogue import PILOT_COMMUNES, PRODUCERS, PRODUCTS
+from .images import product_image_jpeg
+
+
+@dataclass(frozen=True)
+class DemoLoadResult:
+    producers: int
+    products: int
+    certificates: int
+
+
+@transaction.atomic
+def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -> DemoLoadResult:
+    """Create or update the demo producers, products, certificates and images. Idempotent.
+
+    Needs the localities loaded first (`load_localities`).
+    """
+    services.product_groups_ensure()
+    for code, ecommerce, smart_rural in PILOT_COMMUNES:
+        services.commune_set_pilot_flags(
+            commune=Commune.objects.get(code=code), ecommerce=ecommerce, smart_rural=smart_rural
+        )
+    producers = {
+        demo.code: services.producer_create_or_update(
+            code=demo.code, name=demo.name, commune=Commune.objects.get(code=demo.commune_code)
+        )
+        for demo in PRODUCERS
+    }
+    certificates = 0
+    for done, demo in enumerate(PRODUCTS, start=1):
+        product = services.product_listing_save(
+            producer=producers[demo.producer_code],
+            listing=services.ListingData(
+                sku=demo.sku,
+                title=demo.title,
+                description=demo.description,
+                group_slug=demo.group_slug,
+                price_vnd=demo.price_vnd,
+                stock=demo.stock,
+            ),
+        )
+        if demo.certificate is not None:
+            services.certificate_record(
+                product=product,
+                data=services.CertificateData(
+                    stars=demo.certificate.stars,
+                    score=demo.certificate.score,
+                    number=demo.certificate.number,
+                    issuer=demo.certificate.issuer,
+                    level=demo.certificate.level,
+                    issued_on=demo.certificate.issued_on,
+                ),
+                status=OcopCertificate.Status.VERIFIED,
+            )
+            certificates += 1
+        services.product_image_set(
+            product=product,
+            filename=f"demo-{slugify_vi(demo.producer_code)}-{slugify_vi(demo.sku)}.jpg",
+            content=product_image_jpeg(title=demo.title, group_slug=demo.group_slug, hue=demo.image_hue),
+            caption=demo.title,
+        )
+        if progress:
+            progress(done, len(PRODUCTS))
+    return DemoLoadResult(producers=len(producers), products=len(PRODUCTS), certificates=certificates)

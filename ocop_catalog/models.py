@@ -1,0 +1,158 @@
+"""What makes a product OCOP: where it comes from (2025 localities) and its certificate."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .rules import STAR_BANDS
+
+
+class Province(models.Model):
+    """A provincial unit after the 1 July 2025 reform (34 in all), keyed by its statistics code."""
+
+    code = models.CharField(_("Code"), max_length=2, primary_key=True)
+    name = models.CharField(_("Name"), max_length=100)  # "Thành phố Hà Nội"
+    short_name = models.CharField(_("Short name"), max_length=100)  # "Hà Nội"
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("Province")
+        verbose_name_plural = _("Provinces")
+
+    def __str__(self):
+        return self.short_name
+
+
+class Commune(models.Model):
+    """A commune-level unit (xã, phường, đặc khu) with the programme's pilot flags."""
+
+    code = models.CharField(_("Code"), max_length=5, primary_key=True)
+    province = models.ForeignKey(
+        Province, verbose_name=_("Province"), on_delete=models.PROTECT, related_name="communes"
+    )
+    name = models.CharField(_("Name"), max_length=100)  # "Phường Ba Đình"
+    short_name = models.CharField(_("Short name"), max_length=100)  # "Ba Đình"
+    kind = models.CharField(_("Kind"), max_length=20)  # "Xã", "Phường", "Đặc khu"
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    # Decision 924/QĐ-TTg pilots; which communes take part is programme data, edited by staff.
+    is_ecommerce_pilot = models.BooleanField(_("E-commerce commune pilot"), default=False, db_index=True)
+    is_smart_rural_pilot = models.BooleanField(
+        _("Smart new-rural commune pilot"), default=False, db_index=True
+    )
+
+    class Meta:
+        ordering = ["province_id", "name"]
+        verbose_name = _("Commune")
+        verbose_name_plural = _("Communes")
+
+    def __str__(self):
+        return f"{self.name}, {self.province.short_name}"
+
+    @property
+    def is_pilot(self):
+        return self.is_ecommerce_pilot or self.is_smart_rural_pilot
+
+
+def _star_band_constraint():
+    """Stars must agree with the score: 5★ 90–100, 4★ 70–89, 3★ 50–69, 2★ 30–49, 1★ < 30."""
+    condition = Q()
+    for stars, (low, high) in STAR_BANDS.items():
+        condition |= Q(stars=stars, score__gte=low, score__lte=high)
+    return models.CheckConstraint(condition=condition, name="ocop_certificate_stars_match_score")
+
+
+class OcopCertificate(models.Model):
+    """An OCOP evaluation result for one product, as issued by a province or the central level.
+
+    A product may hold several over time (renewals); the current one is the newest verified.
+    """
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        CENTRAL = "central", _("Central (Ministry)")
+        # Before Decision 1489/QĐ-TTg (2025) districts certified some 3★ products.
+        DISTRICT = "district", _("District (before 2025)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+        REVOKED = "revoked", _("Revoked")
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        verbose_name=_("Product"),
+        on_delete=models.CASCADE,
+        related_name="ocop_certificates",
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("Stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    score = models.PositiveSmallIntegerField(
+        _("Score (of 100)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    number = models.CharField(_("Certificate number"), max_length=100, blank=True)
+    issuer = models.CharField(_("Issuing body"), max_length=255)
+    level = models.CharField(_("Level"), max_length=20, choices=Level.choices)
+    issued_on = models.DateField(_("Issued on"))
+    expires_on = models.DateField(_("Expires on"))
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("OCOP certificate")
+        verbose_name_plural = _("OCOP certificates")
+        constraints = [
+            models.CheckConstraint(condition=Q(stars__gte=1, stars__lte=5), name="ocop_certificate_stars_1_5"),
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=100), name="ocop_certificate_score_0_100"),
+            _star_band_constraint(),
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=models.F("issued_on")), name="ocop_certificate_expires_after_issue"
+            ),
+        ]
+        indexes = [models.Index(fields=["product", "status", "-issued_on"])]
+
+    def __str__(self):
+        return f"{self.stars}★ {self.number or '—'} ({self.product_id})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .rules import stars_for_score
+
+        errors = {}
+        if self.score is not None and self.stars is not None and stars_for_score(self.score) != self.stars:
+            errors["stars"] = _("%(stars)s★ does not agree with a score of %(score)s (it gives %(expected)s★).") % {
+                "stars": self.stars,
+                "score": self.score,
+                "expected": stars_for_score(self.score),
+            }
+        if self.stars == 5 and self.level and self.level != self.Level.CENTRAL:
+            errors["level"] = _("5★ products are recognised at the central level.")
+        if self.issued_on and self.expires_on and self.expires_on <= self.issued_on:
+            errors["expires_on"] = _("The expiry date must come after the issue date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return self.status == self.Status.VERIFIED and self.issued_on <= day <= self.expires_on
+
+    @property
+    def is_valid(self) -> bool:
+        """Verified and within its validity dates today (Vietnam time)."""
+        return self.is_valid_on(timezone.localdate())
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on < timezone.localdate()

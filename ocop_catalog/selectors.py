@@ -1,0 +1,124 @@
+"""Reads of OCOP data: certificates, localities, product groups, featured products."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from .models import Commune, OcopCertificate, Province
+from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def certificates_valid_on(*, day: datetime.date) -> QuerySet:
+    """Certificates that give a product its stars on `day`: verified and within their dates."""
+    return OcopCertificate.objects.filter(
+        status=OcopCertificate.Status.VERIFIED, issued_on__lte=day, expires_on__gte=day
+    )
+
+
+def certificate_current_for(*, product) -> OcopCertificate | None:
+    """The newest verified certificate of `product`, valid or expired; None if it has none."""
+    return (
+        OcopCertificate.objects.filter(product=product, status=OcopCertificate.Status.VERIFIED)
+        .order_by("-issued_on", "-pk")
+        .first()
+    )
+
+
+def valid_stars_subquery(*, day: datetime.date | None = None) -> Subquery:
+    """A subquery giving each product's stars from its valid certificate, or NULL."""
+    day = day or timezone.localdate()
+    return Subquery(
+        certificates_valid_on(day=day)
+        .filter(product=OuterRef("pk"))
+        .order_by("-issued_on", "-pk")
+        .values("stars")[:1]
+    )
+
+
+def price_subquery() -> Subquery:
+    """Each product's selling price: that of its first stock record, as Oscar's strategy uses."""
+    return Subquery(StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk").values("price")[:1])
+
+
+def with_ocop_certificates(queryset: QuerySet) -> QuerySet:
+    """Prefetch each product's verified certificates, newest first, for `Product.ocop_certificate`."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "ocop_certificates",
+            queryset=OcopCertificate.objects.filter(status=OcopCertificate.Status.VERIFIED).order_by(
+                "-issued_on", "-pk"
+            ),
+            to_attr="verified_ocop_certificates",
+        )
+    )
+
+
+def products_for_display(queryset: QuerySet | None = None) -> QuerySet:
+    """Public products with everything a product card shows loaded in a fixed number of queries."""
+    queryset = Product.objects.browsable() if queryset is None else queryset
+    queryset = queryset.select_related("product_class", "producer__commune__province").prefetch_related(
+        "images",
+        Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
+        Prefetch("categories", queryset=Category.objects.order_by("path")),
+    )
+    return with_ocop_certificates(queryset)
+
+
+def group_root_categories() -> dict[str, "Category"]:
+    """The root category of each OCOP product group, by group slug (groups not yet created are absent)."""
+    slugs = [group.slug for group in PRODUCT_GROUPS]
+    roots = Category.objects.filter(depth=1, slug__in=slugs)
+    return {category.slug: category for category in roots}
+
+
+def group_of(*, product, roots_by_path: dict[str, str]) -> str | None:
+    """The OCOP group slug of `product`, from its (prefetched) categories; `roots_by_path` maps root path → slug."""
+    for category in product.categories.all():
+        slug = roots_by_path.get(category.path[: Category.steplen])
+        if slug:
+            return slug
+    return None
+
+
+def in_group_filter(*, group_slug: str):
+    """A filter expression: the product belongs to the group's category or one below it."""
+    root = Category.objects.filter(depth=1, slug=group_slug).values("path")[:1]
+    return Exists(
+        ProductCategory.objects.filter(
+            product=OuterRef("pk"), category__path__startswith=Subquery(root)
+        )
+    )
+
+
+def provinces() -> QuerySet:
+    return Province.objects.order_by("short_name")
+
+
+def communes_of(*, province_code: str) -> QuerySet:
+    return Commune.objects.filter(province_id=province_code).order_by("name")
+
+
+def provinces_with_products() -> QuerySet:
+    """Provinces that have at least one public product, for the catalogue's province filter."""
+    return Province.objects.filter(
+        communes__partners__products__is_public=True
+    ).distinct().order_by("short_name")
+
+
+def featured_products_fallback(*, limit: int) -> list:
+    """The newest public products holding a valid 4★ or 5★ certificate."""
+    today = timezone.localdate()
+    top_rated = certificates_valid_on(day=today).filter(product=OuterRef("pk"), stars__gte=4)
+    queryset = Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")
+    return list(products_for_display(queryset)[:limit])
+
+
+def product_group(slug: str):
+    return PRODUCT_GROUPS_BY_SLUG.get(slug)
