@@ -1,7 +1,9 @@
 """Reads of OCOP data: certificates, localities, product groups, featured products."""
 
 import datetime
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -97,12 +99,45 @@ def in_group_filter(*, group_slug: str):
     )
 
 
-def provinces() -> QuerySet:
-    return Province.objects.order_by("short_name")
+LOCALITY_CACHE_SECONDS = 60 * 60
 
 
-def communes_of(*, province_code: str) -> QuerySet:
-    return Commune.objects.filter(province_id=province_code).order_by("name")
+def province_choices() -> list[tuple[str, str]]:
+    """(code, short name) of every province, by name; cached, as units change only by decree."""
+    key = "ocop:province-choices:v1"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(Province.objects.order_by("short_name").values_list("code", "short_name"))
+        cache.set(key, choices, LOCALITY_CACHE_SECONDS)
+    return choices
+
+
+@dataclass(frozen=True)
+class CommuneChoice:
+    code: str
+    name: str
+    is_pilot: bool
+
+
+def commune_choices(*, province_code: str) -> list[CommuneChoice]:
+    """The communes of one province, by name, with their pilot flag; cached."""
+    key = f"ocop:commune-choices:v1:{province_code}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [
+            CommuneChoice(code=code, name=name, is_pilot=ecommerce or smart)
+            for code, name, ecommerce, smart in Commune.objects.filter(province_id=province_code)
+            .order_by("name")
+            .values_list("code", "name", "is_ecommerce_pilot", "is_smart_rural_pilot")
+        ]
+        cache.set(key, choices, LOCALITY_CACHE_SECONDS)
+    return choices
+
+
+def locality_choices_forget(*, province_codes) -> None:
+    """Drop cached locality choices after localities or pilot flags change."""
+    cache.delete("ocop:province-choices:v1")
+    cache.delete_many([f"ocop:commune-choices:v1:{code}" for code in province_codes])
 
 
 def provinces_with_products() -> QuerySet:

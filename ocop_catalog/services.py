@@ -11,6 +11,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from .models import Commune, OcopCertificate, Province
+from .selectors import locality_choices_forget
 from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, add_months
 from .text import nfc, slugify_vi
 
@@ -128,6 +129,7 @@ def localities_load(
             progress(min(start + batch_size, len(communes)))
     province_codes = set(provinces)
     commune_codes = {commune.code for commune in communes}
+    transaction.on_commit(lambda: locality_choices_forget(province_codes=province_codes))
     return LocalityLoadResult(
         provinces_created=len(province_codes - existing_provinces),
         provinces_updated=len(province_codes & existing_provinces),
@@ -141,6 +143,7 @@ def commune_set_pilot_flags(*, commune: Commune, ecommerce: bool, smart_rural: b
     commune.is_smart_rural_pilot = smart_rural
     commune.full_clean()
     commune.save(update_fields=["is_ecommerce_pilot", "is_smart_rural_pilot"])
+    transaction.on_commit(lambda: locality_choices_forget(province_codes=[commune.province_id]))
     return commune
 
 

@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ocop_catalog.models import Commune, Province
+from ocop_catalog.models import Commune
+from ocop_catalog.selectors import commune_choices, province_choices
 from ocop_catalog.rules import PRODUCT_GROUPS
 from ocop_catalog.text import nfc
 
@@ -49,11 +50,8 @@ class ProductFilterForm(forms.Form):
     stars_min = forms.TypedChoiceField(
         required=False, choices=STARS_CHOICES, coerce=int, empty_value=None, label=_("OCOP rating")
     )
-    province = forms.ModelChoiceField(
-        required=False, queryset=Province.objects.order_by("short_name"), to_field_name="code",
-        empty_label=_("All provinces"), label=_("Province"),
-    )  # fmt: skip
-    commune = forms.CharField(required=False, max_length=5, label=_("Commune"))
+    province = forms.ChoiceField(required=False, label=_("Province"))
+    commune = forms.CharField(required=False, max_length=5, label=_("Commune"))  # checked in clean()
     group = forms.ChoiceField(
         required=False,
         choices=[("", _("All groups"))] + [(group.slug, group.label) for group in PRODUCT_GROUPS],
@@ -63,23 +61,33 @@ class ProductFilterForm(forms.Form):
     price_max = forms.IntegerField(required=False, min_value=0, max_value=MAX_PRICE_VND, label=_("Price to (₫)"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
 
-    def clean_commune(self):
-        code = (self.cleaned_data.get("commune") or "").strip()
-        if not code:
-            return None
-        commune = Commune.objects.filter(code=code).select_related("province").first()
-        if commune is None:
-            raise forms.ValidationError(_("Unknown commune code."))
-        return commune
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Cached: validating and listing the provinces costs no query on a warm server.
+        self.fields["province"].choices = [("", _("All provinces")), *province_choices()]
+
+    def clean_province(self):
+        return self.cleaned_data.get("province") or None
 
     def clean(self):
         cleaned = super().clean()
+        code = (self.data.get("commune") or "").strip() if self.data else ""
+        province = cleaned.get("province")
+        cleaned["commune"] = None
+        if code:
+            if province:
+                known = {choice.code for choice in commune_choices(province_code=province)}
+                if code not in known:
+                    self.add_error("commune", _("This commune is not in the chosen province."))
+                else:
+                    cleaned["commune"] = code
+            elif Commune.objects.filter(code=code).exists():
+                cleaned["commune"] = code
+            else:
+                self.add_error("commune", _("Unknown commune code."))
         low, high = cleaned.get("price_min"), cleaned.get("price_max")
         if low is not None and high is not None and low > high:
             self.add_error("price_max", _("The upper price must not be below the lower one."))
-        province, commune = cleaned.get("province"), cleaned.get("commune")
-        if province and commune and commune.province_id != province.code:
-            self.add_error("commune", _("This commune is not in the chosen province."))
         return cleaned
 
     def to_query(self, *, page: int, page_size: int, category_path: str | None = None) -> ProductQuery:
@@ -88,12 +96,11 @@ class ProductFilterForm(forms.Form):
         valid = {name: value for name, value in data.items() if name not in self.errors}
         text = nfc(valid.get("q") or "")
         sort = valid.get("sort") or (SORT_RELEVANCE if text else SORT_NEWEST)
-        province, commune = valid.get("province"), valid.get("commune")
         return ProductQuery(
             text=text,
             stars_min=valid.get("stars_min"),
-            province=province.code if province else None,
-            commune=commune.code if commune else None,
+            province=valid.get("province"),
+            commune=valid.get("commune"),
             group=valid.get("group") or None,
             category_path=category_path,
             price_min=valid.get("price_min"),

@@ -8,6 +8,8 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
@@ -41,8 +43,12 @@ def _url_without(params: QueryDict, *names: str) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class BaseProductListView(TemplateView):
-    """A page of products filtered by stars, locality, group and price, as in the URL."""
+    """A page of products filtered by stars, locality, group and price, as in the URL.
+
+    Read-only, so it skips the per-request transaction (ATOMIC_REQUESTS) and its round trips.
+    """
 
     summary = ""
 
@@ -70,12 +76,10 @@ class BaseProductListView(TemplateView):
             result=result,
             products=result.products,
             summary=self.summary,
-            group_categories=ocop_selectors.group_root_categories(),
             active_filters=self.active_filters(form),
             pagination=self.pagination(result),
-            communes=(
-                list(ocop_selectors.communes_of(province_code=query.province)) if query.province else []
-            ),
+            provinces=ocop_selectors.province_choices(),
+            communes=ocop_selectors.commune_choices(province_code=query.province) if query.province else [],
         )
         return context
 
@@ -94,9 +98,9 @@ class BaseProductListView(TemplateView):
             elif name == "group":
                 label = PRODUCT_GROUPS_BY_SLUG[value].label
             elif name == "province":
-                label = value.short_name
+                label = dict(ocop_selectors.province_choices()).get(value, value)
             elif name == "commune":
-                label = value.name
+                label = self._commune_name(value, cleaned.get("province"))
             elif name == "price_min":
                 label = _("from %(price)s ₫") % {"price": f"{value:,}".replace(",", ".")}
             elif name == "price_max":
@@ -107,6 +111,14 @@ class BaseProductListView(TemplateView):
             removes = (name, "commune") if name == "province" else (name,)
             chips.append({"name": name, "label": label, "remove_url": _url_without(self.request.GET, *removes)})
         return chips
+
+    @staticmethod
+    def _commune_name(code: str, province_code: str | None) -> str:
+        if province_code:
+            for choice in ocop_selectors.commune_choices(province_code=province_code):
+                if choice.code == code:
+                    return choice.name
+        return code
 
     def pagination(self, result) -> dict:
         params = self.request.GET.copy()
