@@ -1,0 +1,46 @@
+import pytest
+from django.core.management import call_command
+from oscar.core.loading import get_model
+
+from ocop_catalog.demo.catalogue import PRODUCERS, PRODUCTS
+from ocop_catalog.models import OcopCertificate
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    ("partner", "Partner"), ("catalogue", "Product"), ("partner", "StockRecord"),
+    ("catalogue", "ProductImage"), ("catalogue", "Category"), ("catalogue", "ProductCategory"),
+]  # fmt: skip
+
+
+def counts():
+    result = {f"{app}.{name}": get_model(app, name).objects.count() for app, name in MODELS}
+    result["certificates"] = OcopCertificate.objects.count()
+    return result
+
+
+def test_load_demo_data_twice_gives_the_same_counts(localities):
+    call_command("load_demo_data", verbosity=0)
+    first = counts()
+    call_command("load_demo_data", verbosity=0)
+
+    assert counts() == first
+    assert first["catalogue.Product"] == len(PRODUCTS) >= 60
+    assert first["partner.Partner"] == len(PRODUCERS) >= 12
+    assert first["catalogue.ProductImage"] == len(PRODUCTS)
+    assert first["certificates"] == sum(1 for demo in PRODUCTS if demo.certificate)
+
+
+def test_demo_catalogue_spans_provinces_groups_and_ratings(demo_catalogue):
+    Product = get_model("catalogue", "Product")
+    products = list(Product.objects.select_related("producer__commune").prefetch_related("categories"))
+
+    provinces = {product.producer.commune.province_id for product in products}
+    groups = {category.slug for product in products for category in product.categories.all()}
+    stars = {product.ocop_stars for product in products}
+
+    assert len(provinces) >= 10
+    assert groups == {"thuc-pham", "do-uong", "thao-duoc", "thu-cong-my-nghe", "sinh-vat-canh", "dich-vu-du-lich"}
+    assert {3, 4, 5, None} <= stars
+    assert any(product.ocop_certificate and product.ocop_certificate.is_expired for product in products)
+    assert any(product.ocop_certificate is None for product in products)
