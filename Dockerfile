@@ -12,6 +12,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# DejaVu draws the Vietnamese titles on the generated demo product images.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first: this layer is rebuilt only when pyproject.toml changes.
 # (The project builds no package of its own, so pyproject.toml alone is enough here.)
 COPY pyproject.toml ./
