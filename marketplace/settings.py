@@ -5,11 +5,14 @@ search, Celery tasks run eagerly, e-mail printed to the console. docker-compose.
 variables for the full stack (PostgreSQL, Redis, Elasticsearch, worker, beat).
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's defaults, overridden below
+
+from marketplace.dashboard_access import staff_only
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("DJANGO_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "marketplace.users.apps.UsersConfig",
     "marketplace.demo.apps.DemoConfig",
     "ocop_catalog.apps.OcopCatalogConfig",
+    "sellers.apps.SellersConfig",
     "cms.apps.CmsConfig",
     # Oscar, with our forks in place of its own apps.
     "oscar.config.Shop",
@@ -183,6 +187,8 @@ OSCAR_CURRENCY_FORMAT = {
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Seller documents (certificate scans): never under MEDIA_ROOT, never served by URL alone.
+PRIVATE_MEDIA_ROOT = Path(env.str("DJANGO_PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
@@ -255,7 +261,18 @@ THUMBNAIL_KVSTORE = env.str(
     "THUMBNAIL_KVSTORE",
     default="sorl.thumbnail.kvstores.cached_db_kvstore.KVStore",
 )
-OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405 — extended by later apps
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    {
+        "label": _("Sellers"),
+        "icon": "fas fa-store",
+        "children": [
+            {"label": _("Applications"), "url_name": "sellers-staff:application-list", "access_fn": staff_only},
+            {"label": _("Sellers"), "url_name": "sellers-staff:seller-list", "access_fn": staff_only},
+            {"label": _("Certificates to verify"), "url_name": "sellers-staff:certificate-list", "access_fn": staff_only},
+        ],
+        "access_fn": staff_only,
+    },
+]
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ OCOP"
@@ -269,6 +286,13 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp"]
 OCOP_CERTIFICATE_VALIDITY_MONTHS = env.int("OCOP_CERTIFICATE_VALIDITY_MONTHS", default=36)
 # How many featured products the home page shows when editors chose none.
 OCOP_HOME_FEATURED_COUNT = 8
+
+# --- Sellers ------------------------------------------------------------------------------
+# Commission the marketplace keeps on delivered sales, unless staff set a seller's own rate.
+SELLER_COMMISSION_RATE = Decimal(env.str("SELLER_COMMISSION_RATE", default="0.05"))
+# Hours a seller has to confirm an order line before it is cancelled and restocked.
+SELLER_CONFIRMATION_HOURS = env.int("SELLER_CONFIRMATION_HOURS", default=24)
+SELLER_STAFF_EMAIL = env.str("SELLER_STAFF_EMAIL", default="ocop@cho-ocop.vn")
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -7,11 +7,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sellers import urls as sellers_urls
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("shop/seller/", include("sellers.urls")),
+    path("shop/dashboard/sellers/", include(sellers_urls.staff_urlpatterns)),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 

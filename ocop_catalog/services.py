@@ -244,6 +244,17 @@ def product_image_set(*, product: "Product", filename: str, content: bytes, capt
     return image
 
 
+def product_image_add(
+    *, product: "Product", filename: str, content: bytes, caption: str = "", display_order: int = 0
+) -> "ProductImage":
+    """Add a photo to a product (the first one becomes its primary image)."""
+    image = ProductImage(product=product, caption=nfc(caption)[:200], display_order=display_order)
+    image.original.save(filename, ContentFile(content), save=False)
+    image.full_clean(exclude=["original"])
+    image.save()
+    return image
+
+
 # --- Certificates ---------------------------------------------------------------------------
 
 

@@ -1,6 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
+
+
+class ProductQuerySet(OscarProductQuerySet):
+    def browsable(self):
+        """Oscar's browsable products, less those of suspended sellers."""
+        return super().browsable().exclude(producer__is_suspended=True)
 
 
 class Product(AbstractProduct):
@@ -15,8 +22,15 @@ class Product(AbstractProduct):
         related_name="products",
     )
 
+    objects = ProductQuerySet.as_manager()
+
     class Meta(AbstractProduct.Meta):
         pass
+
+    @property
+    def is_sold(self) -> bool:
+        """Whether shoppers may see and buy it: public, not a variant, and its seller not suspended."""
+        return self.is_public and self.parent_id is None and not (self.producer and self.producer.is_suspended)
 
     @property
     def ocop_certificate(self):

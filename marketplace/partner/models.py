@@ -14,6 +14,8 @@ class Partner(AbstractPartner):
         blank=True,
         related_name="partners",
     )
+    # Set by sellers.services when staff suspend the seller: its products leave the storefront.
+    is_suspended = models.BooleanField(_("Suspended"), default=False, db_index=True)
 
     class Meta(AbstractPartner.Meta):
         pass

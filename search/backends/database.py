@@ -38,7 +38,7 @@ class DatabaseSearchBackend:
     def matching(self, query: ProductQuery):
         """The ordered queryset of products matching `query` (ids and sort keys only)."""
         today = timezone.localdate()
-        products = Product.objects.browsable().filter(producer__isnull=False).annotate(
+        products = Product.objects.browsable().annotate(
             valid_stars=ocop_selectors.valid_stars_subquery(day=today),
             price=ocop_selectors.price_subquery(),
         )

@@ -15,8 +15,9 @@ class Command(BaseCommand):
             self.stdout.flush()
 
         result = localities_load(rows=rows, progress=progress if options["verbosity"] >= 1 else None)
-        if options["verbosity"] >= 1:
-            self.stdout.write("")
+        if options["verbosity"] < 1:
+            return
+        self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Provinces: {result.provinces_created} created, {result.provinces_updated} unchanged or updated; "

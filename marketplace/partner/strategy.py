@@ -1,0 +1,31 @@
+"""Oscar's pricing and availability strategy for the marketplace: VND, no tax added, and
+products that are not sold (hidden, or of a suspended seller) cannot be bought."""
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import availability
+from oscar.apps.partner import strategy as oscar_strategy
+
+
+class NotSold(availability.Unavailable):
+    message = _("This product is not for sale at the moment.")
+
+
+class MarketplaceAvailability(oscar_strategy.StockRequired):
+    def availability_policy(self, product, stockrecord):
+        if not product.is_sold:
+            return NotSold()
+        return super().availability_policy(product, stockrecord)
+
+
+class MarketplaceStrategy(
+    oscar_strategy.UseFirstStockRecord,
+    MarketplaceAvailability,
+    oscar_strategy.NoTax,
+    oscar_strategy.Structured,
+):
+    """One stock record per product (its producer's); prices in whole đồng include VAT as listed."""
+
+
+class Selector:
+    def strategy(self, request=None, user=None, **kwargs):
+        return MarketplaceStrategy(request)

@@ -1,0 +1,180 @@
+"""Forms of the seller side. They parse and validate; services do the writing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ocop_catalog import services as catalogue_services
+from ocop_catalog.models import Commune, OcopCertificate
+from ocop_catalog.rules import PRODUCT_GROUPS, stars_for_score
+from ocop_catalog.selectors import commune_choices, province_choices
+
+from .models import SellerApplication
+from .services import SellerData
+from .validators import normalise_phone, validate_document
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class LocalityFieldsMixin:
+    """A province select and the communes of the chosen province: works without JavaScript
+    (choosing a province and pressing "Show communes" reloads the form)."""
+
+    def _setup_locality(self):
+        self.fields["province"].choices = [("", _("Choose a province")), *province_choices()]
+        province = self.data.get("province") if self.is_bound else self.initial.get("province")
+        communes = commune_choices(province_code=province) if province else []
+        self.fields["commune"].choices = [("", _("Choose a commune"))] + [
+            (choice.code, choice.name) for choice in communes
+        ]
+
+    def clean_commune(self):
+        code = self.cleaned_data.get("commune")
+        commune = Commune.objects.filter(code=code).first() if code else None
+        if commune is None:
+            raise forms.ValidationError(_("Choose the commune of the cooperative."))
+        return commune
+
+
+class SellerApplicationForm(LocalityFieldsMixin, forms.ModelForm):
+    province = forms.ChoiceField(label=_("Province"))
+    commune = forms.ChoiceField(label=_("Commune"))
+    documents = MultipleFileField(
+        required=False,
+        label=_("OCOP certificate scans (PDF, JPEG or PNG, up to 5 MB each)"),
+    )
+
+    class Meta:
+        model = SellerApplication
+        fields = [
+            "kind", "name", "tax_code", "representative", "phone", "email",
+            "bank_name", "bank_account_number", "bank_account_holder",
+        ]  # fmt: skip
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0912 345 678"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "tax_code": forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "0101234567"}),
+            "bank_account_number": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+
+    field_order = [
+        "kind", "name", "tax_code", "representative", "phone", "email", "province", "commune",
+        "bank_name", "bank_account_number", "bank_account_holder", "documents",
+    ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_locality()
+        for name in ("representative", "phone", "bank_name", "bank_account_number", "bank_account_holder"):
+            self.fields[name].required = True
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_bank_account_number(self):
+        return (self.cleaned_data.get("bank_account_number") or "").replace(" ", "")
+
+    def clean_documents(self):
+        uploads = self.cleaned_data.get("documents") or []
+        if len(uploads) > 5:
+            raise forms.ValidationError(_("Send at most 5 files."))
+        for upload in uploads:
+            validate_document(upload)
+        return uploads
+
+    def seller_data(self) -> SellerData:
+        data = self.cleaned_data
+        return SellerData(
+            kind=data["kind"], name=data["name"], tax_code=data["tax_code"], representative=data["representative"],
+            phone=data["phone"], email=data["email"], commune=data["commune"], bank_name=data["bank_name"],
+            bank_account_number=data["bank_account_number"], bank_account_holder=data["bank_account_holder"],
+        )  # fmt: skip
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class SuspensionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CommissionForm(forms.Form):
+    commission_percent = forms.DecimalField(
+        label=_("Commission (%)"), required=False, min_value=0, max_value=100, decimal_places=1,
+        help_text=_("Leave empty to use the marketplace rate."),
+    )  # fmt: skip
+
+
+GROUP_CHOICES = [(group.slug, group.label) for group in PRODUCT_GROUPS]
+
+
+class ListingForm(forms.Form):
+    """A seller's product: what the storefront shows, its price in đồng and stock."""
+
+    sku = forms.RegexField(
+        label=_("SKU (your product code)"), max_length=64, regex=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$",
+        error_messages={"invalid": _("Use letters, digits, dots, dashes and underscores.")},
+    )  # fmt: skip
+    title = forms.CharField(label=_("Product name"), max_length=255)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    group = forms.ChoiceField(label=_("OCOP product group"), choices=GROUP_CHOICES)
+    price_vnd = forms.IntegerField(label=_("Price (₫)"), min_value=1000, max_value=1_000_000_000)
+    stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000)
+    is_public = forms.BooleanField(label=_("Show in the shop"), required=False, initial=True)
+
+    def listing(self) -> catalogue_services.ListingData:
+        data = self.cleaned_data
+        return catalogue_services.ListingData(
+            sku=data["sku"], title=data["title"], description=data["description"], group_slug=data["group"],
+            price_vnd=data["price_vnd"], stock=data["stock"],
+        )  # fmt: skip
+
+
+class ProductImageForm(forms.Form):
+    image = forms.ImageField(label=_("Photo (JPEG or PNG, up to 5 MB)"))
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if image.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        if getattr(image, "image", None) is not None and image.image.format not in ("JPEG", "PNG", "WEBP"):
+            raise forms.ValidationError(_("Send a JPEG, PNG or WebP photo."))
+        return image
+
+
+class CertificateForm(forms.Form):
+    stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, choices=[(3, "3★"), (4, "4★"), (5, "5★")])
+    score = forms.IntegerField(label=_("Score (of 100)"), min_value=0, max_value=100)
+    number = forms.CharField(label=_("Certificate number"), max_length=100)
+    issuer = forms.CharField(label=_("Issuing body"), max_length=255)
+    level = forms.ChoiceField(label=_("Level"), choices=OcopCertificate.Level.choices)
+    issued_on = forms.DateField(label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        stars, score = cleaned.get("stars"), cleaned.get("score")
+        if stars is not None and score is not None and stars_for_score(score) != stars:
+            self.add_error("stars", _("%(stars)s★ does not agree with a score of %(score)s.") % {"stars": stars, "score": score})
+        return cleaned
+
+    def certificate_data(self) -> catalogue_services.CertificateData:
+        data = self.cleaned_data
+        return catalogue_services.CertificateData(
+            stars=data["stars"], score=data["score"], number=data["number"], issuer=data["issuer"],
+            level=data["level"], issued_on=data["issued_on"],
+        )  # fmt: skip
+

@@ -1,0 +1,138 @@
+"""Sellers: cooperatives and producer households, each one an Oscar partner once approved."""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import LazyObject
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_bank_account, validate_tax_code, validate_vietnamese_mobile
+
+
+class PrivateStorage(LazyObject):
+    """Files kept outside MEDIA_ROOT: served only through views that check who asks."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def _document_path(instance, filename):
+    # Unguessable, and free of the applicant's file name.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"seller-documents/{uuid.uuid4().hex}.{extension}"
+
+
+class SellerKind(models.TextChoices):
+    COOPERATIVE = "cooperative", _("Cooperative")
+    HOUSEHOLD = "household", _("Producer household")
+    ENTERPRISE = "enterprise", _("Enterprise")
+
+
+class SellerDetails(models.Model):
+    """What we know of a seller: shared by an application and the approved seller.
+
+    Representative, phone and bank details may be blank for sellers onboarded by staff in bulk
+    (`create_seller`); the public application form requires them.
+    """
+
+    kind = models.CharField(_("Kind"), max_length=20, choices=SellerKind.choices, default=SellerKind.COOPERATIVE)
+    name = models.CharField(_("Cooperative or household name"), max_length=128)
+    tax_code = models.CharField(_("Tax code"), max_length=14, validators=[validate_tax_code])
+    representative = models.CharField(_("Representative"), max_length=128, blank=True)
+    phone = models.CharField(_("Mobile phone"), max_length=15, blank=True, validators=[validate_vietnamese_mobile])
+    email = models.EmailField(_("E-mail"))
+    commune = models.ForeignKey(
+        "ocop_catalog.Commune", verbose_name=_("Commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    bank_name = models.CharField(_("Bank"), max_length=100, blank=True)
+    bank_account_number = models.CharField(
+        _("Bank account number"), max_length=20, blank=True, validators=[validate_bank_account]
+    )
+    bank_account_holder = models.CharField(_("Account holder"), max_length=128, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class SellerApplication(SellerDetails):
+    """A visitor's request to sell, reviewed by staff."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    decision_reason = models.TextField(_("Reason"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="seller_applications"
+    )
+    seller = models.OneToOneField(
+        "sellers.Seller", null=True, blank=True, on_delete=models.SET_NULL, related_name="application"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Seller application")
+        verbose_name_plural = _("Seller applications")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+
+class SellerDocument(models.Model):
+    """An OCOP certificate scan sent with an application (PDF, JPEG or PNG)."""
+
+    application = models.ForeignKey(SellerApplication, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(storage=private_storage, upload_to=_document_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class Seller(SellerDetails):
+    """An approved seller: one Oscar partner, its users, payout details and status."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+
+    partner = models.OneToOneField("partner.Partner", on_delete=models.PROTECT, related_name="seller")
+    slug = models.SlugField(_("Slug"), max_length=128, unique=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True)
+    suspension_reason = models.TextField(_("Suspension reason"), blank=True)
+    # Overrides settings.SELLER_COMMISSION_RATE when set (a fraction: 0.05 is 5%).
+    commission_rate = models.DecimalField(
+        _("Commission rate"), max_digits=4, decimal_places=3, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )  # fmt: skip
+    approved_at = models.DateTimeField(_("Approved at"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Seller")
+        verbose_name_plural = _("Sellers")
+        constraints = [models.UniqueConstraint(fields=["tax_code"], name="seller_tax_code_unique")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE

@@ -1,0 +1,45 @@
+"""E-mails of the seller side, rendered from templates in the recipient's language (Vietnamese)."""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import SellerApplication
+
+
+def _send(*, template: str, context: dict, to: list[str]) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"sellers/emails/{template}_subject.txt", context).strip()
+        body = render_to_string(f"sellers/emails/{template}_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+
+
+def application_received(*, application_id: int) -> None:
+    """Tell the applicant we have the application, and programme staff that one waits."""
+    application = SellerApplication.objects.select_related("commune__province").get(pk=application_id)
+    context = {"application": application, "site_url": settings.SITE_URL}
+    _send(template="application_received", context=context, to=[application.email])
+    _send(template="application_for_staff", context=context, to=[settings.SELLER_STAFF_EMAIL])
+
+
+def application_decided(*, application_id: int) -> None:
+    """Tell the applicant the decision: approval with a link to set a password, or the reason."""
+    application = SellerApplication.objects.select_related("seller").get(pk=application_id)
+    context = {"application": application, "site_url": settings.SITE_URL}
+    if application.status == SellerApplication.Status.APPROVED:
+        user = application.seller.partner.users.filter(email__iexact=application.email).first()
+        if user is not None and not user.has_usable_password():
+            path = reverse(
+                "password-reset-confirm",
+                kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+            )
+            context["set_password_url"] = f"{settings.SITE_URL}{path}"
+        context["dashboard_url"] = f"{settings.SITE_URL}{reverse('sellers:dashboard')}"
+        _send(template="application_approved", context=context, to=[application.email])
+    elif application.status == SellerApplication.Status.REJECTED:
+        _send(template="application_rejected", context=context, to=[application.email])

@@ -1,0 +1,39 @@
+from django.urls import path
+
+from .views import dashboard, public, staff
+
+app_name = "sellers"
+
+# The seller dashboard and the application form, under /shop/seller/.
+urlpatterns = [
+    path("apply/", public.ApplyView.as_view(), name="apply"),
+    path("apply/done/", public.ApplyDoneView.as_view(), name="apply-done"),
+    path("", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("products/", dashboard.ProductListView.as_view(), name="product-list"),
+    path("products/new/", dashboard.ProductCreateView.as_view(), name="product-create"),
+    path("products/<int:pk>/", dashboard.ProductUpdateView.as_view(), name="product-update"),
+    path("products/<int:pk>/images/", dashboard.ProductImageUploadView.as_view(), name="product-image-add"),
+    path(
+        "products/<int:pk>/images/<int:image_pk>/delete/",
+        dashboard.ProductImageDeleteView.as_view(),
+        name="product-image-delete",
+    ),
+    path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
+]
+
+# Programme staff, under /shop/dashboard/sellers/ beside Oscar's dashboard.
+staff_urlpatterns = (
+    [
+        path("applications/", staff.ApplicationListView.as_view(), name="application-list"),
+        path("applications/<int:pk>/", staff.ApplicationDetailView.as_view(), name="application-detail"),
+        path("applications/<int:pk>/decide/", staff.ApplicationDecideView.as_view(), name="application-decide"),
+        path("documents/<int:pk>/", staff.DocumentDownloadView.as_view(), name="document-download"),
+        path("", staff.SellerListView.as_view(), name="seller-list"),
+        path("<int:pk>/", staff.SellerDetailView.as_view(), name="seller-detail"),
+        path("<int:pk>/status/", staff.SellerStatusView.as_view(), name="seller-status"),
+        path("<int:pk>/commission/", staff.SellerCommissionView.as_view(), name="seller-commission"),
+        path("certificates/", staff.CertificateReviewListView.as_view(), name="certificate-list"),
+        path("certificates/<int:pk>/review/", staff.CertificateReviewView.as_view(), name="certificate-review"),
+    ],
+    "sellers-staff",
+)

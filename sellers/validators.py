@@ -1,0 +1,73 @@
+"""Validation of what sellers type and upload."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
+# Vietnamese mobile numbers: 0 (or +84) then 3, 5, 7, 8 or 9, then 8 digits.
+MOBILE_RE = re.compile(r"^0[35789]\d{8}$")
+BANK_ACCOUNT_RE = re.compile(r"^\d{6,20}$")
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# Signatures of the file types we accept, checked on the bytes, never trusting the browser.
+DOCUMENT_SIGNATURES = {
+    "application/pdf": (b"%PDF-",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+}
+DOCUMENT_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+def normalise_phone(value: str) -> str:
+    """"+84 912.345.678" → "0912345678"."""
+    digits = re.sub(r"[\s.\-()]", "", value or "")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def validate_tax_code(value: str) -> None:
+    if not TAX_CODE_RE.match(value or ""):
+        raise ValidationError(
+            _("A tax code has 10 digits, or 13 with a branch suffix: 0101234567 or 0101234567-001."),
+            code="tax_code",
+        )
+
+
+def validate_vietnamese_mobile(value: str) -> None:
+    if not MOBILE_RE.match(normalise_phone(value)):
+        raise ValidationError(_("Enter a Vietnamese mobile number, e.g. 0912 345 678."), code="phone")
+
+
+def validate_bank_account(value: str) -> None:
+    if not BANK_ACCOUNT_RE.match(value or ""):
+        raise ValidationError(_("A bank account number has 6 to 20 digits."), code="bank_account")
+
+
+def sniff_document_type(head: bytes) -> str | None:
+    """The content type its first bytes prove, among PDF, JPEG and PNG; None otherwise."""
+    for content_type, signatures in DOCUMENT_SIGNATURES.items():
+        if any(head.startswith(signature) for signature in signatures):
+            return content_type
+    return None
+
+
+def validate_document(uploaded) -> str:
+    """Check an uploaded scan's size and real type; returns its content type."""
+    if uploaded.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("%(name)s is larger than 5 MB.") % {"name": uploaded.name}, code="document_size"
+        )
+    uploaded.seek(0)
+    head = uploaded.read(16)
+    uploaded.seek(0)
+    content_type = sniff_document_type(head)
+    if content_type is None:
+        raise ValidationError(
+            _("%(name)s is not a PDF, JPEG or PNG file.") % {"name": uploaded.name}, code="document_type"
+        )
+    return content_type

@@ -1,0 +1,203 @@
+"""The seller dashboard: a seller's users manage only their own products and certificates.
+
+Every object is looked up through the signed-in user's seller (`seller_product(seller=…, pk=…)`),
+so another seller's id is a 404, never a permission check after loading.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+from oscar.core.loading import get_model
+
+from ocop_catalog import services as catalogue_services
+from ocop_catalog.selectors import group_of, group_root_categories
+
+from .. import selectors, services
+from ..forms import CertificateForm, ListingForm, ProductImageForm
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+
+
+class SellerRequiredMixin(LoginRequiredMixin):
+    """Only a seller's own users get in; `self.seller` is theirs."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.seller = selectors.seller_for_user(user=request.user)
+        if self.seller is None:
+            raise PermissionDenied(_("This page is for sellers."))
+        refusal = self.refuse(request)
+        if refusal is not None:
+            return refusal
+        return super().dispatch(request, *args, **kwargs)
+
+    def refuse(self, request):
+        """A response instead of the view, or None to go on."""
+        return None
+
+    def get_own_product(self, pk) -> "Product":
+        try:
+            return selectors.seller_product(seller=self.seller, pk=pk)
+        except Product.DoesNotExist:
+            raise Http404 from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["seller"] = self.seller
+        return context
+
+
+class ActiveSellerMixin(SellerRequiredMixin):
+    """Changes are for active sellers; a suspended one keeps read access to its history."""
+
+    def refuse(self, request):
+        if request.method == "POST" and not self.seller.is_active:
+            messages.error(request, _("Your shop is suspended: you cannot change listings."))
+            return redirect("sellers:dashboard")
+        return None
+
+
+class DashboardView(SellerRequiredMixin, TemplateView):
+    template_name = "sellers/dashboard/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = list(selectors.seller_products(seller=self.seller))
+        context["product_count"] = len(products)
+        context["public_count"] = sum(1 for product in products if product.is_public)
+        context["starred_count"] = sum(1 for product in products if product.ocop_stars)
+        return context
+
+
+class ProductListView(SellerRequiredMixin, TemplateView):
+    template_name = "sellers/dashboard/product_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["products"] = selectors.seller_products(seller=self.seller)
+        return context
+
+
+class ProductFormMixin(ActiveSellerMixin):
+    form_class = ListingForm
+    template_name = "sellers/dashboard/product_form.html"
+
+    def form_valid(self, form):
+        try:
+            product = self.save(form)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved “%(title)s”.") % {"title": product.title})
+        return redirect("sellers:product-list")
+
+
+class ProductCreateView(ProductFormMixin, FormView):
+    def save(self, form):
+        listing = form.listing()
+        if self.seller.partner.stockrecords.filter(partner_sku=listing.sku).exists():
+            raise ValidationError({"sku": _("You already have a product with this SKU.")})
+        return services.seller_listing_save(seller=self.seller, listing=listing, is_public=form.cleaned_data["is_public"])
+
+
+class ProductUpdateView(ProductFormMixin, FormView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.product = None
+
+    def get_product(self):
+        if self.product is None:
+            self.product = self.get_own_product(self.kwargs["pk"])
+        return self.product
+
+    def get_initial(self):
+        product = self.get_product()
+        record = product.stockrecords.all()[0]
+        roots = {category.path: slug for slug, category in group_root_categories().items()}
+        return {
+            "sku": record.partner_sku, "title": product.title, "description": product.description,
+            "group": group_of(product=product, roots_by_path=roots), "price_vnd": int(record.price),
+            "stock": record.num_in_stock, "is_public": product.is_public,
+        }  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.get_product()
+        context["image_form"] = ProductImageForm()
+        context["certificate_form"] = CertificateForm()
+        return context
+
+    def save(self, form):
+        return services.seller_product_update(
+            seller=self.seller, product=self.get_product(), listing=form.listing(), is_public=form.cleaned_data["is_public"]
+        )
+
+
+class ProductImageUploadView(ActiveSellerMixin, FormView):
+    form_class = ProductImageForm
+    template_name = "sellers/dashboard/product_form.html"
+
+    def form_valid(self, form):
+        product = self.get_own_product(self.kwargs["pk"])
+        upload = form.cleaned_data["image"]
+        extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[upload.image.format]
+        catalogue_services.product_image_add(
+            product=product,
+            # Never the uploader's file name: it may hold anything.
+            filename=f"{uuid.uuid4().hex}.{extension}",
+            content=upload.read(),
+            caption=product.title,
+            display_order=product.images.count(),
+        )
+        messages.success(self.request, _("Photo added."))
+        return redirect("sellers:product-update", pk=product.pk)
+
+    def form_invalid(self, form):
+        for error in form.errors.get("image", []):
+            messages.error(self.request, error)
+        return redirect("sellers:product-update", pk=self.get_own_product(self.kwargs["pk"]).pk)
+
+
+class ProductImageDeleteView(ActiveSellerMixin, TemplateView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        product = self.get_own_product(kwargs["pk"])
+        image = product.images.filter(pk=kwargs["image_pk"]).first()
+        if image is None:
+            raise Http404
+        image.delete()
+        messages.success(request, _("Photo removed."))
+        return redirect("sellers:product-update", pk=product.pk)
+
+
+class CertificateSubmitView(ActiveSellerMixin, FormView):
+    form_class = CertificateForm
+    template_name = "sellers/dashboard/certificate_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.get_own_product(self.kwargs["pk"])
+        return context
+
+    def form_valid(self, form):
+        product = self.get_own_product(self.kwargs["pk"])
+        try:
+            services.seller_certificate_submit(seller=self.seller, product=product, data=form.certificate_data())
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Certificate sent: staff will verify it before the stars show."))
+        return redirect(reverse("sellers:product-update", kwargs={"pk": product.pk}))

@@ -1,0 +1,177 @@
+"""Programme staff: review applications, suspend sellers, set commission, verify certificates."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from ocop_catalog.models import OcopCertificate
+
+from .. import selectors, services
+from ..forms import CommissionForm, DecisionForm, SuspensionForm
+from ..models import Seller, SellerApplication, SellerDocument
+
+staff_required = method_decorator(staff_member_required(login_url="/shop/dashboard/login/"), name="dispatch")
+
+
+def _report(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@staff_required
+class ApplicationListView(ListView):
+    template_name = "sellers/staff/application_list.html"
+    context_object_name = "applications"
+    paginate_by = 50
+
+    def get_queryset(self):
+        status = self.request.GET.get("status", SellerApplication.Status.PENDING)
+        queryset = SellerApplication.objects.select_related("commune__province").order_by("-created_at")
+        if status in SellerApplication.Status.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = SellerApplication.Status.choices
+        context["status"] = self.request.GET.get("status", SellerApplication.Status.PENDING)
+        return context
+
+
+@staff_required
+class ApplicationDetailView(DetailView):
+    template_name = "sellers/staff/application_detail.html"
+    context_object_name = "application"
+    queryset = SellerApplication.objects.select_related("commune__province", "seller", "reviewed_by").prefetch_related("documents")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["decision_form"] = DecisionForm()
+        return context
+
+
+@staff_required
+class ApplicationDecideView(View):
+    """POST approve or reject, with a reason for a rejection."""
+
+    def post(self, request, pk):
+        application = get_object_or_404(SellerApplication, pk=pk)
+        form = DecisionForm(request.POST)
+        form.is_valid()
+        try:
+            if request.POST.get("decision") == "approve":
+                seller = services.application_approve(application=application, reviewer=request.user)
+                messages.success(request, _("%(name)s is now a seller.") % {"name": seller.name})
+            elif request.POST.get("decision") == "reject":
+                services.application_reject(
+                    application=application, reviewer=request.user, reason=form.cleaned_data.get("reason", "")
+                )
+                messages.success(request, _("The application was rejected and the applicant told."))
+            else:
+                messages.error(request, _("Choose approve or reject."))
+        except ValidationError as error:
+            _report(request, error)
+        return redirect("sellers-staff:application-detail", pk=application.pk)
+
+
+@staff_required
+class DocumentDownloadView(View):
+    """Certificate scans are private: staff fetch them through this view only."""
+
+    def get(self, request, pk):
+        document = get_object_or_404(SellerDocument, pk=pk)
+        response = FileResponse(
+            document.file.open("rb"), content_type=document.content_type, as_attachment=True,
+            filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
+        )  # fmt: skip
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@staff_required
+class SellerListView(ListView):
+    template_name = "sellers/staff/seller_list.html"
+    context_object_name = "sellers"
+    paginate_by = 50
+    queryset = Seller.objects.select_related("commune__province").order_by("name")
+
+
+@staff_required
+class SellerDetailView(DetailView):
+    template_name = "sellers/staff/seller_detail.html"
+    context_object_name = "seller"
+    queryset = Seller.objects.select_related("commune__province", "partner")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        seller = self.object
+        context["suspension_form"] = SuspensionForm()
+        rate = seller.commission_rate
+        context["commission_form"] = CommissionForm(
+            initial={"commission_percent": rate * 100 if rate is not None else None}
+        )
+        context["products"] = selectors.seller_products(seller=seller)[:50]
+        return context
+
+
+@staff_required
+class SellerStatusView(View):
+    def post(self, request, pk):
+        seller = get_object_or_404(Seller, pk=pk)
+        try:
+            if request.POST.get("action") == "suspend":
+                form = SuspensionForm(request.POST)
+                reason = form.cleaned_data["reason"] if form.is_valid() else ""
+                services.seller_suspend(seller=seller, reason=reason)
+                messages.success(request, _("%(name)s is suspended: its products left the shop.") % {"name": seller.name})
+            elif request.POST.get("action") == "reinstate":
+                services.seller_reinstate(seller=seller)
+                messages.success(request, _("%(name)s can sell again.") % {"name": seller.name})
+        except ValidationError as error:
+            _report(request, error)
+        return redirect("sellers-staff:seller-detail", pk=seller.pk)
+
+
+@staff_required
+class SellerCommissionView(View):
+    def post(self, request, pk):
+        seller = get_object_or_404(Seller, pk=pk)
+        form = CommissionForm(request.POST)
+        if form.is_valid():
+            percent = form.cleaned_data["commission_percent"]
+            rate = (percent / Decimal(100)).quantize(Decimal("0.001")) if percent is not None else None
+            services.seller_commission_set(seller=seller, rate=rate)
+            messages.success(request, _("Commission saved."))
+        else:
+            messages.error(request, _("Enter a commission between 0 and 100%."))
+        return redirect("sellers-staff:seller-detail", pk=seller.pk)
+
+
+@staff_required
+class CertificateReviewListView(TemplateView):
+    template_name = "sellers/staff/certificate_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["certificates"] = selectors.certificates_awaiting_verification()[:200]
+        return context
+
+
+@staff_required
+class CertificateReviewView(View):
+    def post(self, request, pk):
+        certificate = get_object_or_404(OcopCertificate, pk=pk, status=OcopCertificate.Status.PENDING)
+        services.certificate_review(certificate=certificate, approve=request.POST.get("decision") == "verify")
+        messages.success(request, _("Certificate %(number)s: %(status)s.") % {
+            "number": certificate.number, "status": certificate.get_status_display(),
+        })  # fmt: skip
+        return redirect("sellers-staff:certificate-list")
