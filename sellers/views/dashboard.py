@@ -39,6 +39,8 @@ class SellerRequiredMixin(LoginRequiredMixin):
         refusal = self.refuse(request)
         if refusal is not None:
             return refusal
+        # Any view about one product finds it among the seller's own first: a foreign id is a 404.
+        self.product = self.get_own_product(kwargs["pk"]) if "pk" in kwargs else None
         return super().dispatch(request, *args, **kwargs)
 
     def refuse(self, request):
@@ -112,13 +114,7 @@ class ProductCreateView(ProductFormMixin, FormView):
 
 
 class ProductUpdateView(ProductFormMixin, FormView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.product = None
-
     def get_product(self):
-        if self.product is None:
-            self.product = self.get_own_product(self.kwargs["pk"])
         return self.product
 
     def get_initial(self):
@@ -146,10 +142,10 @@ class ProductUpdateView(ProductFormMixin, FormView):
 
 class ProductImageUploadView(ActiveSellerMixin, FormView):
     form_class = ProductImageForm
-    template_name = "sellers/dashboard/product_form.html"
+    http_method_names = ["post"]
 
     def form_valid(self, form):
-        product = self.get_own_product(self.kwargs["pk"])
+        product = self.product
         upload = form.cleaned_data["image"]
         extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[upload.image.format]
         catalogue_services.product_image_add(
@@ -166,14 +162,14 @@ class ProductImageUploadView(ActiveSellerMixin, FormView):
     def form_invalid(self, form):
         for error in form.errors.get("image", []):
             messages.error(self.request, error)
-        return redirect("sellers:product-update", pk=self.get_own_product(self.kwargs["pk"]).pk)
+        return redirect("sellers:product-update", pk=self.product.pk)
 
 
 class ProductImageDeleteView(ActiveSellerMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        product = self.get_own_product(kwargs["pk"])
+        product = self.product
         image = product.images.filter(pk=kwargs["image_pk"]).first()
         if image is None:
             raise Http404
@@ -188,11 +184,11 @@ class CertificateSubmitView(ActiveSellerMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["product"] = self.get_own_product(self.kwargs["pk"])
+        context["product"] = self.product
         return context
 
     def form_valid(self, form):
-        product = self.get_own_product(self.kwargs["pk"])
+        product = self.product
         try:
             services.seller_certificate_submit(seller=self.seller, product=product, data=form.certificate_data())
         except ValidationError as error:

@@ -1,0 +1,129 @@
+"""A seller's user tries every seller-dashboard URL with another seller's ids: nothing leaks or changes."""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, reverse
+from oscar.core.loading import get_model
+
+from ocop_catalog.models import OcopCertificate
+from ocop_catalog.services import CertificateData, ListingData, certificate_record, product_image_add
+from sellers import urls as seller_urls
+from sellers.services import seller_listing_save
+from tests.sellers.test_dashboard import jpeg_upload, product_form
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PUBLIC_URL_NAMES = {"apply", "apply-done"}
+
+
+@pytest.fixture
+def victim(make_seller):
+    seller = make_seller(name="HTX Bị Tấn Công")
+    product = seller_listing_save(
+        seller=seller,
+        listing=ListingData(sku="SECRET-1", title="Sản phẩm bí mật", description="", group_slug="thuc-pham", price_vnd=99000, stock=7),
+        is_public=False,
+    )
+    image = product_image_add(product=product, filename="victim.jpg", content=jpeg_upload().read())
+    certificate = certificate_record(
+        product=product,
+        data=CertificateData(stars=3, score=55, number="V-1", issuer="UBND tỉnh X", level="province", issued_on=datetime.date(2025, 1, 1)),
+    )
+    return {"seller": seller, "product": product, "image": image, "certificate": certificate}
+
+
+@pytest.fixture
+def attacker_client(client, make_seller):
+    attacker = make_seller(name="HTX Tò Mò")
+    seller_listing_save(
+        seller=attacker,
+        listing=ListingData(sku="MINE-1", title="Của tôi", description="", group_slug="do-uong", price_vnd=50000, stock=3),
+    )
+    client.force_login(attacker.partner.users.get())
+    return client
+
+
+def snapshot(victim):
+    product = victim["product"]
+    return {
+        "product": list(Product.objects.filter(pk=product.pk).values("title", "description", "is_public", "producer_id")),
+        "stock": list(StockRecord.objects.filter(product=product).values("partner_sku", "price", "num_in_stock", "partner_id")),
+        "images": list(ProductImage.objects.filter(product=product).values_list("pk", "original")),
+        "certificates": list(OcopCertificate.objects.filter(product=product).values("pk", "stars", "status", "number")),
+    }
+
+
+def dashboard_patterns():
+    patterns = [p for p in seller_urls.urlpatterns if isinstance(p, URLPattern) and p.name not in PUBLIC_URL_NAMES]
+    assert len(patterns) >= 7
+    return patterns
+
+
+def forged_kwargs(pattern, victim):
+    names = set(pattern.pattern.converters)
+    ids = {"pk": victim["product"].pk, "image_pk": victim["image"].pk}
+    return {name: ids[name] for name in names}
+
+
+def test_every_seller_dashboard_url_refuses_another_sellers_ids(attacker_client, victim):
+    before = snapshot(victim)
+    tried = 0
+    for pattern in dashboard_patterns():
+        kwargs = forged_kwargs(pattern, victim)
+        url = reverse(f"sellers:{pattern.name}", kwargs=kwargs)
+        get = attacker_client.get(url)
+        post = attacker_client.post(
+            url,
+            {**product_form(sku="SECRET-1", title="Đã bị sửa", price_vnd="1000"), "image": jpeg_upload(),
+             "stars": "5", "score": "95", "number": "HACK", "issuer": "x", "level": "central", "issued_on": "2025-01-01"},
+        )  # fmt: skip
+        tried += 1
+        body = get.content.decode() + post.content.decode()
+        assert "Sản phẩm bí mật" not in body, url
+        if kwargs:
+            assert get.status_code in (403, 404, 405), (url, get.status_code)
+            assert post.status_code in (403, 404), (url, post.status_code)
+        assert snapshot(victim) == before, url
+    print(f"isolation: {tried} seller-dashboard URL patterns tried with another seller's ids")
+
+
+def test_creating_with_another_sellers_sku_makes_the_attackers_own_product(attacker_client, victim):
+    before = snapshot(victim)
+
+    attacker_client.post("/shop/seller/products/new/", product_form(sku="SECRET-1", title="Trùng mã"))
+
+    assert snapshot(victim) == before
+    assert Product.objects.filter(title="Trùng mã").exclude(producer=victim["seller"].partner).count() == 1
+
+
+def test_lists_show_only_the_sellers_own_products(attacker_client, victim):
+    html = attacker_client.get("/shop/seller/products/").content.decode()
+
+    assert "Của tôi" in html
+    assert "Sản phẩm bí mật" not in html
+
+
+def test_seller_users_cannot_open_staff_seller_pages(attacker_client, victim):
+    for name, kwargs in [
+        ("sellers-staff:seller-detail", {"pk": victim["seller"].pk}),
+        ("sellers-staff:seller-list", {}),
+        ("sellers-staff:certificate-list", {}),
+    ]:
+        response = attacker_client.get(reverse(name, kwargs=kwargs))
+        assert response.status_code == 302 and "login" in response["Location"]
+    response = attacker_client.post(
+        reverse("sellers-staff:certificate-review", kwargs={"pk": victim["certificate"].pk}), {"decision": "verify"}
+    )
+    assert response.status_code == 302
+    assert OcopCertificate.objects.get(pk=victim["certificate"].pk).status == OcopCertificate.Status.PENDING
+
+
+def test_seller_users_cannot_use_oscars_dashboard(attacker_client):
+    for name in ("dashboard:catalogue-product-list", "dashboard:order-list", "dashboard:partner-list"):
+        response = attacker_client.get(reverse(name))
+        assert response.status_code in (302, 403), name
