@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "oscar.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "marketplace.shipping.apps.ShippingConfig",
     "marketplace.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -237,7 +238,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "cancel-unconfirmed-seller-orders": {
+        "task": "sellers.tasks.cancel_overdue_fulfilments",
+        "schedule": 10 * 60,
+    },
+}
+# Wagtail's scheduled publishing and expiry of pages (cms.tasks), every minute.
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
 
 # --- Search ---------------------------------------------------------------------------------
 # "database": the embedded backend (SQLite or PostgreSQL).
@@ -253,6 +261,11 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# An order's status follows its sellers' parts (sellers.fulfilment); any move is allowed here.
+OSCAR_INITIAL_ORDER_STATUS = "Awaiting confirmation"
+OSCAR_INITIAL_LINE_STATUS = "awaiting"
+_ORDER_STATUSES = ["Awaiting confirmation", "Confirmed", "Partly shipped", "Shipped", "Delivered", "Cancelled"]
+OSCAR_ORDER_STATUS_PIPELINE = {status: [other for other in _ORDER_STATUSES if other != status] for status in _ORDER_STATUSES}
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAIL_DEBUG = False
@@ -279,6 +292,13 @@ WAGTAIL_SITE_NAME = "Chợ OCOP"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if SEARCH_BACKEND == "elasticsearch" and ELASTICSEARCH_URL:
+    # Articles follow the product search onto Elasticsearch (cms indexes a folded copy of the text either way).
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX": env.str("WAGTAILSEARCH_INDEX_NAME", default="ocop-cms"),
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp"]
 
 # --- OCOP programme -------------------------------------------------------------------------
@@ -293,6 +313,9 @@ SELLER_COMMISSION_RATE = Decimal(env.str("SELLER_COMMISSION_RATE", default="0.05
 # Hours a seller has to confirm an order line before it is cancelled and restocked.
 SELLER_CONFIRMATION_HOURS = env.int("SELLER_CONFIRMATION_HOURS", default=24)
 SELLER_STAFF_EMAIL = env.str("SELLER_STAFF_EMAIL", default="ocop@cho-ocop.vn")
+# Shipping, charged per seller's part of an order: a flat fee, free from a subtotal (whole đồng).
+SHIPPING_FEE_PER_SELLER_VND = env.int("SHIPPING_FEE_PER_SELLER_VND", default=30_000)
+SHIPPING_FREE_FROM_VND = env.int("SHIPPING_FREE_FROM_VND", default=500_000)
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -6,3 +6,6 @@ class SellersConfig(AppConfig):
     name = "sellers"
     verbose_name = _("Sellers")
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

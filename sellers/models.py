@@ -7,6 +7,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import LazyObject
+from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_bank_account, validate_tax_code, validate_vietnamese_mobile
@@ -136,3 +137,67 @@ class Seller(SellerDetails):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+
+class Fulfilment(models.Model):
+    """One seller's part of an order: its lines, its shipping charge, its progress.
+
+    The buyer sees one order whose status follows its parts (see sellers.fulfilment).
+    """
+
+    class Status(models.TextChoices):
+        AWAITING = "awaiting", _("Awaiting confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="fulfilments")
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="fulfilments")
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.AWAITING, db_index=True)
+    shipping_charge = models.DecimalField(_("Shipping charge"), max_digits=12, decimal_places=0, default=0)
+    confirm_by = models.DateTimeField(_("Confirm by"), db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    shipped_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(_("Cancellation reason"), blank=True)
+    carrier = models.CharField(_("Carrier"), max_length=100, blank=True)
+    tracking_code = models.CharField(_("Tracking code"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Seller's part of an order")
+        verbose_name_plural = _("Sellers' parts of orders")
+        constraints = [models.UniqueConstraint(fields=["order", "partner"], name="fulfilment_one_per_seller_and_order")]
+
+    def __str__(self):
+        return f"{self.order_id}/{self.partner_id} {self.status}"
+
+
+class SellerRefund(models.Model):
+    """Money given back to the buyer for (part of) a delivered seller's part; it reduces what the seller is owed."""
+
+    fulfilment = models.ForeignKey(Fulfilment, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(_("Amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)])
+    reason = models.TextField(_("Reason"))
+    created_at = models.DateTimeField(_("Refunded at"), default=timezone_now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class Payout(models.Model):
+    """Staff record the money paid to a seller for one month's statement."""
+
+    seller = models.ForeignKey(Seller, on_delete=models.PROTECT, related_name="payouts")
+    month = models.DateField(_("Month"), help_text=_("The first day of the statement's month."))
+    amount = models.DecimalField(_("Amount paid"), max_digits=14, decimal_places=0)
+    reference = models.CharField(_("Bank transfer reference"), max_length=100)
+    paid_at = models.DateTimeField(_("Paid at"), default=timezone_now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-month"]
+        constraints = [models.UniqueConstraint(fields=["seller", "month"], name="payout_one_per_seller_and_month")]

@@ -43,3 +43,34 @@ def application_decided(*, application_id: int) -> None:
         _send(template="application_approved", context=context, to=[application.email])
     elif application.status == SellerApplication.Status.REJECTED:
         _send(template="application_rejected", context=context, to=[application.email])
+
+
+def new_order_for_seller(*, fulfilment_id: int) -> None:
+    """Tell the seller's users an order waits for them to confirm."""
+    from .models import Fulfilment
+
+    part = Fulfilment.objects.select_related("order", "partner__seller").get(pk=fulfilment_id)
+    recipients = sorted({user.email for user in part.partner.users.all() if user.email})
+    seller = getattr(part.partner, "seller", None)
+    if seller is not None and seller.email and seller.email not in recipients:
+        recipients.append(seller.email)
+    if not recipients:
+        return
+    context = {
+        "part": part,
+        "order": part.order,
+        "lines": part.order.lines.filter(partner_id=part.partner_id),
+        "orders_url": f"{settings.SITE_URL}{reverse('sellers:order-list')}",
+    }
+    _send(template="new_order", context=context, to=recipients)
+
+
+def part_cancelled_for_buyer(*, fulfilment_id: int) -> None:
+    """Tell the buyer which seller's part of the order was cancelled, and why."""
+    from .models import Fulfilment
+
+    part = Fulfilment.objects.select_related("order", "partner").get(pk=fulfilment_id)
+    if not part.order.email:
+        return
+    context = {"part": part, "order": part.order, "lines": part.order.lines.filter(partner_id=part.partner_id)}
+    _send(template="part_cancelled", context=context, to=[part.order.email])

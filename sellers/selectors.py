@@ -46,3 +46,44 @@ def certificates_awaiting_verification() -> QuerySet:
         .select_related("product__producer")
         .order_by("created_at")
     )
+
+
+def seller_parts(*, seller: Seller) -> QuerySet:
+    """The seller's parts of orders, newest first, each order carrying only this seller's lines
+    (`order.seller_lines`) and the delivery address."""
+    from django.db.models import Prefetch
+
+    from .models import Fulfilment
+
+    Line = get_model("order", "Line")
+    return (
+        Fulfilment.objects.filter(partner_id=seller.partner_id)
+        .select_related("order__shipping_address", "order__user")
+        .prefetch_related(
+            Prefetch("order__lines", queryset=Line.objects.filter(partner_id=seller.partner_id).order_by("pk"), to_attr="seller_lines")
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def seller_part(*, seller: Seller, pk) -> "Fulfilment":
+    """One of the seller's parts; raises Fulfilment.DoesNotExist for anyone else's."""
+    return seller_parts(seller=seller).get(pk=pk)
+
+
+def seller_sales_by_month(*, seller: Seller) -> list[dict]:
+    """Orders, units and revenue (whole đồng) by month of order, cancelled parts left out."""
+    from django.db.models import Count, Sum
+    from django.db.models.functions import TruncMonth
+
+    from .models import Fulfilment
+
+    Line = get_model("order", "Line")
+    live_orders = Fulfilment.objects.filter(partner_id=seller.partner_id).exclude(status=Fulfilment.Status.CANCELLED)
+    return list(
+        Line.objects.filter(partner_id=seller.partner_id, order_id__in=live_orders.values("order_id"))
+        .annotate(month=TruncMonth("order__date_placed"))
+        .values("month")
+        .annotate(orders=Count("order_id", distinct=True), units=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
+        .order_by("-month")
+    )

@@ -13,3 +13,21 @@ def send_application_received_email(application_id: int) -> None:
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_application_decision_email(application_id: int) -> None:
     notifications.application_decided(application_id=application_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_new_order_email(fulfilment_id: int) -> None:
+    notifications.new_order_for_seller(fulfilment_id=fulfilment_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_part_cancelled_email(fulfilment_id: int) -> None:
+    notifications.part_cancelled_for_buyer(fulfilment_id=fulfilment_id)
+
+
+@shared_task
+def cancel_overdue_fulfilments() -> int:
+    """Beat job: cancel and restock sellers' parts left unconfirmed past their deadline."""
+    from .fulfilment import fulfilments_cancel_overdue
+
+    return fulfilments_cancel_overdue()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, public, staff
+from .views import dashboard, orders, public, staff
 
 app_name = "sellers"
 
@@ -19,6 +19,12 @@ urlpatterns = [
         name="product-image-delete",
     ),
     path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
+    path("orders/", orders.OrderListView.as_view(), name="order-list"),
+    path("orders/<int:part_pk>/", orders.OrderDetailView.as_view(), name="order-detail"),
+    path("orders/<int:part_pk>/action/", orders.OrderActionView.as_view(), name="order-action"),
+    path("sales/", orders.SalesView.as_view(), name="sales"),
+    path("statements/<int:year>/<int:month>/", orders.StatementView.as_view(), name="statement"),
+    path("statements/<int:year>/<int:month>/csv/", orders.StatementCsvView.as_view(), name="statement-csv"),
 ]
 
 # Programme staff, under /shop/dashboard/sellers/ beside Oscar's dashboard.

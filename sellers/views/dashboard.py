@@ -21,6 +21,7 @@ from ocop_catalog.selectors import group_of, group_root_categories
 
 from .. import selectors, services
 from ..forms import CertificateForm, ListingForm, ProductImageForm
+from ..models import Fulfilment
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -39,13 +40,21 @@ class SellerRequiredMixin(LoginRequiredMixin):
         refusal = self.refuse(request)
         if refusal is not None:
             return refusal
-        # Any view about one product finds it among the seller's own first: a foreign id is a 404.
+        # A view about one product or order part finds it among the seller's own before anything
+        # else (even before refusing a method): a foreign id is a 404.
         self.product = self.get_own_product(kwargs["pk"]) if "pk" in kwargs else None
+        self.part = self.get_own_part(kwargs["part_pk"]) if "part_pk" in kwargs else None
         return super().dispatch(request, *args, **kwargs)
 
     def refuse(self, request):
         """A response instead of the view, or None to go on."""
         return None
+
+    def get_own_part(self, pk) -> "Fulfilment":
+        try:
+            return selectors.seller_part(seller=self.seller, pk=pk)
+        except Fulfilment.DoesNotExist:
+            raise Http404 from None
 
     def get_own_product(self, pk) -> "Product":
         try:

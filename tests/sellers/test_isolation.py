@@ -10,6 +10,8 @@ from ocop_catalog.models import OcopCertificate
 from ocop_catalog.services import CertificateData, ListingData, certificate_record, product_image_add
 from sellers import urls as seller_urls
 from sellers.services import seller_listing_save
+from sellers.models import Fulfilment
+from tests.factories.orders import place_order
 from tests.sellers.test_dashboard import jpeg_upload, product_form
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +36,9 @@ def victim(make_seller):
         product=product,
         data=CertificateData(stars=3, score=55, number="V-1", issuer="UBND tỉnh X", level="province", issued_on=datetime.date(2025, 1, 1)),
     )
-    return {"seller": seller, "product": product, "image": image, "certificate": certificate}
+    order = place_order(items=[(product, 1)], email="victim-buyer@example.vn")
+    part = order.fulfilments.get()
+    return {"seller": seller, "product": product, "image": image, "certificate": certificate, "part": part}
 
 
 @pytest.fixture
@@ -55,6 +59,7 @@ def snapshot(victim):
         "stock": list(StockRecord.objects.filter(product=product).values("partner_sku", "price", "num_in_stock", "partner_id")),
         "images": list(ProductImage.objects.filter(product=product).values_list("pk", "original")),
         "certificates": list(OcopCertificate.objects.filter(product=product).values("pk", "stars", "status", "number")),
+        "parts": list(Fulfilment.objects.filter(pk=victim["part"].pk).values("status", "carrier", "cancel_reason")),
     }
 
 
@@ -64,10 +69,15 @@ def dashboard_patterns():
     return patterns
 
 
+# Object ids in seller-dashboard URLs, and what a forged one points at.
+ID_KWARGS = {"pk": "product", "image_pk": "image", "part_pk": "part"}
+
+
 def forged_kwargs(pattern, victim):
-    names = set(pattern.pattern.converters)
-    ids = {"pk": victim["product"].pk, "image_pk": victim["image"].pk}
-    return {name: ids[name] for name in names}
+    today = datetime.date.today()
+    values = {name: victim[target].pk for name, target in ID_KWARGS.items()}
+    values.update(year=today.year, month=today.month)  # a statement period, always the signed-in seller's own
+    return {name: values[name] for name in pattern.pattern.converters}
 
 
 def test_every_seller_dashboard_url_refuses_another_sellers_ids(attacker_client, victim):
@@ -80,12 +90,14 @@ def test_every_seller_dashboard_url_refuses_another_sellers_ids(attacker_client,
         post = attacker_client.post(
             url,
             {**product_form(sku="SECRET-1", title="Đã bị sửa", price_vnd="1000"), "image": jpeg_upload(),
-             "stars": "5", "score": "95", "number": "HACK", "issuer": "x", "level": "central", "issued_on": "2025-01-01"},
+             "stars": "5", "score": "95", "number": "HACK", "issuer": "x", "level": "central", "issued_on": "2025-01-01",
+             "action": "cancel", "reason": "hack", "carrier": "x", "tracking_code": "y"},
         )  # fmt: skip
         tried += 1
         body = get.content.decode() + post.content.decode()
         assert "Sản phẩm bí mật" not in body, url
-        if kwargs:
+        assert "victim-buyer" not in body, url
+        if set(kwargs) & set(ID_KWARGS):
             assert get.status_code in (403, 404, 405), (url, get.status_code)
             assert post.status_code in (403, 404), (url, post.status_code)
         assert snapshot(victim) == before, url

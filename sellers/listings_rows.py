@@ -1,0 +1,182 @@
+"""The rules of one row of a listings CSV: its columns, their bounds, and the faults a row can have."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from ocop_catalog.models import Commune, OcopCertificate
+from ocop_catalog.rules import CERTIFIED_STARS, PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, stars_for_score
+from ocop_catalog.services import CertificateData, ListingData
+from ocop_catalog.text import nfc
+
+HEADER = (
+    "sku", "title", "description", "group", "price_vnd", "stock", "ocop_stars", "ocop_score",
+    "ocop_certificate_no", "ocop_issued_on", "ocop_issuer", "commune_code",
+)  # fmt: skip
+CERTIFICATE_COLUMNS = ("ocop_stars", "ocop_score", "ocop_certificate_no", "ocop_issued_on", "ocop_issuer")
+
+# The bounds of the dashboard's ListingForm and CertificateForm, so an imported listing can be edited there.
+SKU_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
+SKU_MAX_LENGTH = 64
+TITLE_MAX_LENGTH = 255
+PRICE_MIN_VND, PRICE_MAX_VND = 1_000, 1_000_000_000
+STOCK_MAX = 1_000_000
+NUMBER_MAX_LENGTH = 100
+ISSUER_MAX_LENGTH = 255
+
+_DIGITS = re.compile(r"[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One fault. `row` counts the header as row 1 (None: the file as a whole); `column` may be empty."""
+
+    row: int | None
+    column: str
+    reason: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.reason
+        values = {"row": self.row, "column": self.column, "reason": self.reason}
+        if not self.column:
+            return _("row %(row)s: %(reason)s") % values
+        return _("row %(row)s, %(column)s: %(reason)s") % values
+
+
+
+class RowChecker:
+    """Checks one data row; every fault found, not only the first."""
+
+    def __init__(self, *, commune_code: str):
+        self.commune_code = commune_code  # the seller's: the only one a row may name
+        self._known_communes: dict[str, bool] = {}
+
+    def check(self, number: int, values: list[str]) -> tuple[ListingData | None, CertificateData | None, list]:
+        """The row's listing and certificate (None when absent), or Nones and every fault of the row."""
+        cells = {name: nfc(value) for name, value in zip(HEADER, values)}
+        errors: list[RowError] = []
+
+        def fault(column: str, reason: str, **values) -> None:
+            errors.append(RowError(number, column, reason % values if values else reason))
+
+        sku, title, group, code = cells["sku"], cells["title"], cells["group"], cells["commune_code"]
+        if not sku:
+            fault("sku", _("required."))
+        elif len(sku) > SKU_MAX_LENGTH or not SKU_PATTERN.fullmatch(sku):
+            fault("sku", _("use at most %(length)s letters without accents, digits, dots, dashes and underscores."),
+                  length=SKU_MAX_LENGTH)  # fmt: skip
+        if not title:
+            fault("title", _("required."))
+        elif len(title) > TITLE_MAX_LENGTH:
+            fault("title", _("at most %(length)s characters."), length=TITLE_MAX_LENGTH)
+        if group not in PRODUCT_GROUPS_BY_SLUG:
+            fault("group", _("unknown group “%(group)s”: use one of %(groups)s."),
+                  group=group, groups=", ".join(choice.slug for choice in PRODUCT_GROUPS))  # fmt: skip
+        price = self._whole_number(cells, "price_vnd", fault, _(
+            "must be a whole number of đồng, digits only: no decimals, spaces or thousands separators "
+            "(120000, not 120.000 or 120000.5)."
+        ))  # fmt: skip
+        if price is not None and not PRICE_MIN_VND <= price <= PRICE_MAX_VND:
+            fault("price_vnd", _("must be between %(low)s and %(high)s đồng."), low=PRICE_MIN_VND, high=PRICE_MAX_VND)
+        stock = self._whole_number(cells, "stock", fault, _("must be a whole number, 0 or more, digits only."))
+        if stock is not None and stock > STOCK_MAX:
+            fault("stock", _("at most %(high)s."), high=STOCK_MAX)
+        certificate = self._certificate(cells, fault)
+        if code and code != self.commune_code:
+            if self._commune_exists(code):
+                fault("commune_code", _(
+                    "commune %(code)s is not your cooperative's: a product comes from its producer's commune. "
+                    "Leave it empty or write %(own)s."
+                ), code=code, own=self.commune_code)  # fmt: skip
+            else:
+                fault("commune_code", _(
+                    "unknown commune code “%(code)s”: use the 5-digit code of a commune after the reform of "
+                    "1 July 2025."
+                ), code=code)  # fmt: skip
+        if errors:
+            return None, None, errors
+        listing = ListingData(
+            sku=sku, title=title, description=cells["description"], group_slug=group, price_vnd=price, stock=stock
+        )
+        return listing, certificate, errors
+
+    @staticmethod
+    def _whole_number(cells, column, fault, reason) -> int | None:
+        value = cells[column]
+        if not value:
+            fault(column, _("required."))
+        elif not _DIGITS.fullmatch(value):
+            fault(column, reason)
+        else:
+            return int(value)
+        return None
+
+    def _certificate(self, cells, fault) -> CertificateData | None:
+        if not any(cells[column] for column in CERTIFICATE_COLUMNS):
+            return None
+        missing = [column for column in CERTIFICATE_COLUMNS if not cells[column]]
+        for column in missing:
+            fault(column, _("required when the other OCOP certificate columns are filled."))
+        stars = score = issued_on = None
+        if "ocop_stars" not in missing:
+            stars = int(cells["ocop_stars"]) if _DIGITS.fullmatch(cells["ocop_stars"]) else None
+            if stars not in CERTIFIED_STARS:
+                stars = None
+                fault("ocop_stars", _("must be 3, 4 or 5: certificates are issued for 3★ to 5★ products."))
+        if "ocop_score" not in missing:
+            score = int(cells["ocop_score"]) if _DIGITS.fullmatch(cells["ocop_score"]) else None
+            if score is None or score > 100:
+                score = None
+                fault("ocop_score", _("must be a whole number from 0 to 100."))
+        if stars is not None and score is not None and stars_for_score(score) != stars:
+            fault("ocop_stars", _("%(stars)s★ does not agree with a score of %(score)s (it earns %(expected)s★)."),
+                  stars=stars, score=score, expected=stars_for_score(score))  # fmt: skip
+        if "ocop_issued_on" not in missing:
+            issued_on = _iso_date(cells["ocop_issued_on"])
+            if issued_on is None:
+                fault("ocop_issued_on", _("must be a date written YYYY-MM-DD, e.g. 2025-03-31."))
+        if len(cells["ocop_certificate_no"]) > NUMBER_MAX_LENGTH:
+            fault("ocop_certificate_no", _("at most %(length)s characters."), length=NUMBER_MAX_LENGTH)
+        if len(cells["ocop_issuer"]) > ISSUER_MAX_LENGTH:
+            fault("ocop_issuer", _("at most %(length)s characters."), length=ISSUER_MAX_LENGTH)
+        if missing or None in (stars, score, issued_on) or stars_for_score(score) != stars:
+            return None
+        return CertificateData(
+            stars=stars, score=score, number=cells["ocop_certificate_no"], issuer=cells["ocop_issuer"],
+            # 5★ is recognised by the Ministry; 3★ and 4★ by the province since 2025.
+            level=OcopCertificate.Level.CENTRAL if stars == 5 else OcopCertificate.Level.PROVINCE,
+            issued_on=issued_on,
+        )  # fmt: skip
+
+    def _commune_exists(self, code: str) -> bool:
+        if code not in self._known_communes:
+            self._known_communes[code] = Commune.objects.filter(code=code).exists()
+        return self._known_communes[code]
+
+
+def _iso_date(value: str) -> datetime.date | None:
+    if not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def header_error(values: list[str]) -> RowError | None:
+    names = [nfc(value) for value in values]
+    if tuple(names) == HEADER:
+        return None
+    details = []
+    if missing := [name for name in HEADER if name not in names]:
+        details.append(_("missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    if unexpected := [name for name in names if name not in HEADER]:
+        details.append(_("not allowed: %(columns)s.") % {"columns": ", ".join(unexpected)})
+    reason = _("the header must be exactly %(header)s") % {"header": ",".join(HEADER)}
+    return RowError(1, "", " ".join([reason + ".", *details]))
+
+
