@@ -317,6 +317,9 @@ SELLER_STAFF_EMAIL = env.str("SELLER_STAFF_EMAIL", default="ocop@cho-ocop.vn")
 SHIPPING_FEE_PER_SELLER_VND = env.int("SHIPPING_FEE_PER_SELLER_VND", default=30_000)
 SHIPPING_FREE_FROM_VND = env.int("SHIPPING_FREE_FROM_VND", default=500_000)
 
+# Password of the demo accounts `load_demo_data` creates (local and staging sites only).
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="ocop-demo-2026")
+
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

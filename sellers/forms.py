@@ -119,6 +119,16 @@ class CommissionForm(forms.Form):
     )  # fmt: skip
 
 
+class PayoutForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount paid (₫)"), min_value=0, max_digits=14, decimal_places=0)
+    reference = forms.CharField(label=_("Bank transfer reference"), max_length=100)
+
+
+class RefundForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount refunded (₫)"), min_value=1, max_digits=12, decimal_places=0)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
 GROUP_CHOICES = [(group.slug, group.label) for group in PRODUCT_GROUPS]
 
 

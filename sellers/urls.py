@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import dashboard, orders, public, staff
+from .views import listings
 
 app_name = "sellers"
 
@@ -19,6 +20,9 @@ urlpatterns = [
         name="product-image-delete",
     ),
     path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
+    path("products/import/", listings.ListingImportView.as_view(), name="listing-import"),
+    path("products/import/confirm/", listings.ListingImportConfirmView.as_view(), name="listing-import-confirm"),
+    path("products/export.csv", listings.ListingExportView.as_view(), name="listing-export"),
     path("orders/", orders.OrderListView.as_view(), name="order-list"),
     path("orders/<int:part_pk>/", orders.OrderDetailView.as_view(), name="order-detail"),
     path("orders/<int:part_pk>/action/", orders.OrderActionView.as_view(), name="order-action"),
@@ -38,6 +42,10 @@ staff_urlpatterns = (
         path("<int:pk>/", staff.SellerDetailView.as_view(), name="seller-detail"),
         path("<int:pk>/status/", staff.SellerStatusView.as_view(), name="seller-status"),
         path("<int:pk>/commission/", staff.SellerCommissionView.as_view(), name="seller-commission"),
+        path("<int:pk>/statement/", staff.SellerStatementView.as_view(), name="seller-statement"),
+        path("<int:pk>/statement/csv/", staff.SellerStatementCsvView.as_view(), name="seller-statement-csv"),
+        path("<int:pk>/payout/", staff.PayoutRecordView.as_view(), name="payout-record"),
+        path("parts/<int:part_pk>/refund/", staff.PartRefundView.as_view(), name="part-refund"),
         path("certificates/", staff.CertificateReviewListView.as_view(), name="certificate-list"),
         path("certificates/<int:pk>/review/", staff.CertificateReviewView.as_view(), name="certificate-review"),
     ],

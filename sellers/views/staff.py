@@ -1,5 +1,6 @@
 """Programme staff: review applications, suspend sellers, set commission, verify certificates."""
 
+import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -7,6 +8,8 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,9 +17,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from ocop_catalog.models import OcopCertificate
 
-from .. import selectors, services
-from ..forms import CommissionForm, DecisionForm, SuspensionForm
-from ..models import Seller, SellerApplication, SellerDocument
+from .. import fulfilment, selectors, services
+from ..forms import CommissionForm, DecisionForm, PayoutForm, RefundForm, SuspensionForm
+from ..models import Fulfilment, Seller, SellerApplication, SellerDocument
+from .orders import statement_csv_response
 
 staff_required = method_decorator(staff_member_required(login_url="/shop/dashboard/login/"), name="dispatch")
 
@@ -175,3 +179,73 @@ class CertificateReviewView(View):
             "number": certificate.number, "status": certificate.get_status_display(),
         })  # fmt: skip
         return redirect("sellers-staff:certificate-list")
+
+
+def _statement_month(request) -> datetime.date:
+    """The month asked for as ?month=YYYY-MM, else the previous month (the one usually paid out)."""
+    raw = request.GET.get("month") or request.POST.get("month") or ""
+    try:
+        year, month = (int(part) for part in raw.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        first = timezone.localdate().replace(day=1)
+        return (first - datetime.timedelta(days=1)).replace(day=1)
+
+
+@staff_required
+class SellerStatementView(TemplateView):
+    """A seller's monthly statement as staff see it, with the payout form."""
+
+    template_name = "sellers/staff/statement.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        seller = get_object_or_404(Seller, pk=self.kwargs["pk"])
+        statement = fulfilment.statement_for(seller=seller, month=_statement_month(self.request))
+        context.update(seller=seller, statement=statement, payout_form=PayoutForm(initial={"amount": statement.amount_owed}))
+        return context
+
+
+@staff_required
+class SellerStatementCsvView(View):
+    def get(self, request, pk):
+        seller = get_object_or_404(Seller, pk=pk)
+        return statement_csv_response(fulfilment.statement_for(seller=seller, month=_statement_month(request)))
+
+
+@staff_required
+class PayoutRecordView(View):
+    def post(self, request, pk):
+        seller = get_object_or_404(Seller, pk=pk)
+        month = _statement_month(request)
+        form = PayoutForm(request.POST)
+        if form.is_valid():
+            try:
+                fulfilment.payout_record(
+                    seller=seller, month=month, amount=form.cleaned_data["amount"],
+                    reference=form.cleaned_data["reference"], recorded_by=request.user,
+                )  # fmt: skip
+                messages.success(request, _("Payout recorded."))
+            except ValidationError as error:
+                _report(request, error)
+        else:
+            messages.error(request, _("Enter the amount paid and the transfer reference."))
+        return redirect(f"{reverse('sellers-staff:seller-statement', kwargs={'pk': seller.pk})}?month={month:%Y-%m}")
+
+
+@staff_required
+class PartRefundView(View):
+    """Record a refund on a seller's part of an order (cash or transfer given back to the buyer)."""
+
+    def post(self, request, part_pk):
+        part = get_object_or_404(Fulfilment, pk=part_pk)
+        form = RefundForm(request.POST)
+        if form.is_valid():
+            try:
+                fulfilment.refund_record(fulfilment=part, amount=form.cleaned_data["amount"], reason=form.cleaned_data["reason"])
+                messages.success(request, _("Refund recorded."))
+            except ValidationError as error:
+                _report(request, error)
+        else:
+            messages.error(request, _("Enter an amount and a reason."))
+        return redirect("dashboard:order-detail", number=part.order.number)

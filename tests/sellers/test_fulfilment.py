@@ -194,3 +194,21 @@ def test_seller_sales_summary_and_statement_csv(order, two_sellers, client):
     content = csv_response.content.decode("utf-8-sig").splitlines()
     assert content[0].startswith("seller,month,delivered_orders")
     assert content[1].startswith(f"{tea.slug},{today:%Y-%m},0,0,0")
+
+
+def test_staff_see_the_statement_record_a_payout_once_and_a_refund(order, two_sellers, admin_client):
+    tea = two_sellers["tea"]
+    tea_part = order.fulfilments.get(partner=tea.partner)
+    month = timezone.localdate().strftime("%Y-%m")
+
+    admin_client.post(f"/shop/dashboard/sellers/parts/{tea_part.pk}/refund/", {"amount": "10000", "reason": "Giao chậm."})
+    page = admin_client.get(f"/shop/dashboard/sellers/{tea.pk}/statement/?month={month}")
+    assert page.status_code == 200
+    assert page.context["statement"].refunds == 10_000
+
+    admin_client.post(f"/shop/dashboard/sellers/{tea.pk}/payout/", {"month": month, "amount": "0", "reference": "UNC-001"})
+    admin_client.post(f"/shop/dashboard/sellers/{tea.pk}/payout/", {"month": month, "amount": "5", "reference": "UNC-002"})
+
+    payout = fulfilment.statement_for(seller=tea, month=timezone.localdate()).payout
+    assert payout.reference == "UNC-001"
+    assert tea.payouts.count() == 1

@@ -1,0 +1,183 @@
+"""Bulk listings in the seller dashboard: download a CSV of one's products, upload one, check, confirm.
+
+The uploaded file waits between preview and confirm in the signed-in user's session, tagged with the seller
+it was checked for and its digest: a confirm applies only the file this seller previewed, checked again.
+"""
+
+import base64
+import hashlib
+import io
+import zlib
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, View
+
+from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
+from ocop_catalog.text import nfc
+
+from .. import listings_csv
+from .dashboard import ActiveSellerMixin, SellerRequiredMixin
+
+SESSION_KEY = "sellers:listing-import"
+PREVIEW_ROWS = 20
+ERRORS_SHOWN = 200
+
+
+class ListingImportForm(forms.Form):
+    file = forms.FileField(widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = _("CSV file (UTF-8, up to %(megabytes)s MB)") % {"megabytes": _megabytes()}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > listings_csv.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(megabytes)s MB: split it into smaller files.") % {"megabytes": _megabytes()}
+            )
+        return upload
+
+
+def _megabytes() -> int:
+    return listings_csv.MAX_FILE_BYTES // (1024 * 1024)
+
+
+# --- The file waiting for confirmation --------------------------------------------------------
+
+
+def _pending_keep(request, *, seller, name: str, content: bytes) -> None:
+    # Compressed: a CSV shrinks several times, and the upload is already capped at MAX_FILE_BYTES.
+    request.session[SESSION_KEY] = {
+        "seller": seller.pk,
+        "name": nfc(name)[:100],
+        "digest": hashlib.sha256(content).hexdigest(),
+        "content": base64.b64encode(zlib.compress(content)).decode("ascii"),
+    }
+
+
+def _pending_get(request, *, seller) -> dict | None:
+    """The file this seller checked, with its bytes; another seller's (or a damaged one) is dropped."""
+    pending = request.session.get(SESSION_KEY)
+    if not isinstance(pending, dict):
+        return None
+    try:
+        content = zlib.decompress(base64.b64decode(pending["content"]))
+        if pending["seller"] != seller.pk or hashlib.sha256(content).hexdigest() != pending["digest"]:
+            raise ValueError("not this seller's file")
+    except (KeyError, TypeError, ValueError, zlib.error):
+        _pending_forget(request)
+        return None
+    return {**pending, "content": content}
+
+
+def _pending_forget(request) -> None:
+    request.session.pop(SESSION_KEY, None)
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+class ListingExportView(SellerRequiredMixin, View):
+    """The seller's products as CSV, with a BOM so that Excel reads Vietnamese right."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        body = "\ufeff" + "".join(listings_csv.listings_export(seller=self.seller))
+        response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
+        filename = f"{self.seller.slug}-san-pham-{timezone.localdate():%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ListingImportView(ActiveSellerMixin, FormView):
+    """Upload a CSV: its faults, or a preview of what it would change and a button to confirm."""
+
+    form_class = ListingImportForm
+    template_name = "sellers/dashboard/listing_import.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["header"] = ",".join(listings_csv.HEADER)
+        context["max_rows"] = listings_csv.MAX_ROWS
+        context["groups"] = PRODUCT_GROUPS_BY_SLUG.values()
+        if "plan" not in kwargs:
+            pending = _pending_get(self.request, seller=self.seller)
+            if pending is not None:
+                plan = listings_csv.listings_parse(seller=self.seller, stream=io.BytesIO(pending["content"]))
+                context.update(_plan_context(plan), pending_name=pending["name"], digest=pending["digest"])
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        content = upload.read(listings_csv.MAX_FILE_BYTES + 1)
+        plan = listings_csv.listings_parse(seller=self.seller, stream=io.BytesIO(content))
+        if plan.errors:
+            _pending_forget(self.request)
+            return self.render_to_response(self.get_context_data(form=form, **_plan_context(plan)))
+        _pending_keep(self.request, seller=self.seller, name=upload.name, content=content)
+        return redirect("sellers:listing-import")
+
+
+class ListingImportConfirmView(ActiveSellerMixin, View):
+    """Apply the file this seller previewed; the digest posted must be the one shown."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        pending = _pending_get(request, seller=self.seller)
+        if pending is None or not constant_time_compare(pending["digest"], request.POST.get("digest", "")):
+            messages.error(request, _("There is no checked file to import, or it has changed: upload it again."))
+            return redirect("sellers:listing-import")
+        plan = listings_csv.listings_import(seller=self.seller, stream=io.BytesIO(pending["content"]))
+        if plan.errors:
+            # The preview still shows them: the file stays pending.
+            messages.error(request, _("The file has errors now: nothing was imported."))
+            return redirect("sellers:listing-import")
+        _pending_forget(request)
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged; "
+              "%(certificates)s certificates sent for verification.")
+            % {"created": plan.created, "updated": plan.updated, "unchanged": plan.unchanged,
+               "certificates": plan.certificates},
+        )  # fmt: skip
+        return redirect("sellers:product-list")
+
+
+ACTION_LABELS = {
+    listings_csv.CREATE: gettext_lazy("New"),
+    listings_csv.UPDATE: gettext_lazy("Updated"),
+    listings_csv.UNCHANGED: gettext_lazy("Unchanged"),
+}
+
+
+def _plan_context(plan) -> dict:
+    preview = [
+        {
+            "row": row.row,
+            "sku": row.listing.sku,
+            "title": row.listing.title,
+            "group": PRODUCT_GROUPS_BY_SLUG[row.listing.group_slug].label,
+            "price_vnd": row.listing.price_vnd,
+            "stock": row.listing.stock,
+            "stars": row.certificate.stars if row.certificate else None,
+            "action": ACTION_LABELS[row.action],
+        }
+        for row in plan.rows[:PREVIEW_ROWS]
+    ]
+    return {
+        "plan": plan,
+        "preview": preview,
+        "rows_not_shown": max(len(plan.rows) - PREVIEW_ROWS, 0),
+        "errors": plan.errors[:ERRORS_SHOWN],
+        "errors_not_shown": max(len(plan.errors) - ERRORS_SHOWN, 0),
+    }
