@@ -37,7 +37,7 @@ from ocop_catalog.services import CertificateData, ListingData
 from ocop_catalog.text import nfc
 
 from . import services
-from .listings_rows import CERTIFICATE_COLUMNS, HEADER, RowChecker, RowError, header_error
+from .listings_rows import CERTIFICATE_COLUMNS, HEADER, RowChecker, RowError, header_error, sku_is_valid
 from .models import Seller
 
 Category = get_model("catalogue", "Category")
@@ -145,11 +145,16 @@ def seller_listings_current(*, seller: Seller) -> dict[str, CurrentListing]:
     )
     for product_id, stars, score, number, issuer, level, issued_on in rows:
         certificates.setdefault(product_id, []).append(
-            CertificateData(stars=stars, score=score, number=nfc(number), issuer=nfc(issuer), level=level, issued_on=issued_on)
+            CertificateData(
+                stars=stars, score=score, number=nfc(number), issuer=nfc(issuer), level=level, issued_on=issued_on
+            )
         )
     records = StockRecord.objects.filter(
         partner_id=partner_id, product__producer_id=partner_id, product__parent=None
-    ).values_list("partner_sku", "product_id", "product__title", "product__description", "product__is_public", "price", "num_in_stock")
+    ).values_list(
+        "partner_sku", "product_id", "product__title", "product__description", "product__is_public", "price",
+        "num_in_stock",
+    )  # fmt: skip
     current = {}
     for sku, product_id, title, description, is_public, price, stock in records:
         held = certificates.get(product_id, [])
@@ -238,7 +243,9 @@ def listings_parse(*, seller: Seller, stream: BinaryIO, progress: Progress | Non
                     return plan
                 continue
             if number - 1 > MAX_ROWS:
-                raise _FileFault(None, _("The file has more than %(rows)s rows: split it into smaller files.") % {"rows": MAX_ROWS})
+                raise _FileFault(
+                    None, _("The file has more than %(rows)s rows: split it into smaller files.") % {"rows": MAX_ROWS}
+                )
             if progress and (number - 1) % PROGRESS_EVERY == 0:
                 progress(CHECKING, number - 1, None)
             if not any(value.strip() for value in values):
@@ -249,9 +256,10 @@ def listings_parse(*, seller: Seller, stream: BinaryIO, progress: Progress | Non
                 continue
             listing, certificate, errors = checker.check(number, values)
             sku = nfc(values[0])
-            if sku and sku in first_row_of:
-                errors.append(RowError(number, "sku", _("duplicate SKU: already on row %(row)s.") % {"row": first_row_of[sku]}))
-            elif sku:
+            if sku in first_row_of:
+                reason = _("duplicate SKU: already on row %(row)s.") % {"row": first_row_of[sku]}
+                errors.append(RowError(number, "sku", reason))
+            elif sku_is_valid(sku):  # a faulty SKU is reported once, not again as a duplicate
                 first_row_of[sku] = number
             if errors:
                 plan.errors.extend(errors)
@@ -344,7 +352,8 @@ def listings_export(*, seller: Seller) -> Iterator[str]:
     for sku in sorted(current):
         listing, certificate = current[sku].listing, current[sku].certificate
         certificate_values = (
-            [certificate.stars, certificate.score, certificate.number, certificate.issued_on.isoformat(), certificate.issuer]
+            [certificate.stars, certificate.score, certificate.number, certificate.issued_on.isoformat(),
+             certificate.issuer]
             if certificate else [""] * len(CERTIFICATE_COLUMNS)
         )  # fmt: skip
         yield line([

@@ -47,7 +47,6 @@ class RowError:
         return _("row %(row)s, %(column)s: %(reason)s") % values
 
 
-
 class RowChecker:
     """Checks one data row; every fault found, not only the first."""
 
@@ -66,7 +65,7 @@ class RowChecker:
         sku, title, group, code = cells["sku"], cells["title"], cells["group"], cells["commune_code"]
         if not sku:
             fault("sku", _("required."))
-        elif len(sku) > SKU_MAX_LENGTH or not SKU_PATTERN.fullmatch(sku):
+        elif not sku_is_valid(sku):
             fault("sku", _("use at most %(length)s letters without accents, digits, dots, dashes and underscores."),
                   length=SKU_MAX_LENGTH)  # fmt: skip
         if not title:
@@ -133,7 +132,7 @@ class RowChecker:
                 score = None
                 fault("ocop_score", _("must be a whole number from 0 to 100."))
         if stars is not None and score is not None and stars_for_score(score) != stars:
-            fault("ocop_stars", _("%(stars)s★ does not agree with a score of %(score)s (it earns %(expected)s★)."),
+            fault("ocop_stars", _("%(stars)s★ does not agree with a score of %(score)s (it gives %(expected)s★)."),
                   stars=stars, score=score, expected=stars_for_score(score))  # fmt: skip
         if "ocop_issued_on" not in missing:
             issued_on = _iso_date(cells["ocop_issued_on"])
@@ -158,6 +157,10 @@ class RowChecker:
         return self._known_communes[code]
 
 
+def sku_is_valid(sku: str) -> bool:
+    return len(sku) <= SKU_MAX_LENGTH and SKU_PATTERN.fullmatch(sku) is not None
+
+
 def _iso_date(value: str) -> datetime.date | None:
     if not _ISO_DATE.fullmatch(value):
         return None
@@ -172,6 +175,8 @@ def header_error(values: list[str]) -> RowError | None:
     if tuple(names) == HEADER:
         return None
     details = []
+    if len(names) == 1 and ";" in names[0]:
+        details.append(_("Separate the columns with commas, not semicolons."))
     if missing := [name for name in HEADER if name not in names]:
         details.append(_("missing: %(columns)s.") % {"columns": ", ".join(missing)})
     if unexpected := [name for name in names if name not in HEADER]:

@@ -211,6 +211,9 @@ def test_the_header_must_be_exact_so_no_id_column_gets_in(seller):
     (error,) = plan.errors
     assert error.row == 1 and "not allowed: id" in error.reason
     assert product_count(seller) == 0
+    with translation.override("en"):
+        (error,) = import_bytes(seller, ";".join(HEADER).encode() + b"\r\n").errors
+    assert "commas, not semicolons" in error.reason
 
 
 def test_file_size_and_row_limits_are_reported(seller, monkeypatch):
@@ -327,3 +330,186 @@ def test_export_is_sorted_by_sku_and_lists_only_the_sellers_products(seller, mak
     skus = [line.split(",")[0] for line in list(listings_export(seller=seller))[1:]]
 
     assert skus == ["B-1", "a-9", "b-2"]
+
+
+# --- Dashboard: upload, preview, confirm; download ---------------------------------------------
+
+
+@pytest.fixture
+def seller_client(client, seller):
+    client.force_login(seller.partner.users.get())
+    return client
+
+
+def upload(client, content: bytes, name="san-pham.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post("/shop/seller/products/import/", {"file": SimpleUploadedFile(name, content, "text/csv")})
+
+
+def test_dashboard_upload_shows_a_preview_and_confirm_applies_it(seller_client, seller):
+    import_bytes(seller, csv_bytes([row(sku="CU", title="Đã có", price_vnd="5000")]))
+    rows = [row(sku="CU", title="Đã có", price_vnd="6000"), *valid_rows(25)]
+
+    response = upload(seller_client, csv_bytes(rows, bom=True))
+
+    assert response.status_code == 302 and response["Location"] == "/shop/seller/products/import/"
+    assert product_count(seller) == 1  # nothing written before the confirm
+    preview = seller_client.get("/shop/seller/products/import/")
+    assert (preview.context["plan"].created, preview.context["plan"].updated) == (25, 1)
+    assert len(preview.context["preview"]) == 20 and preview.context["rows_not_shown"] == 6
+    html = preview.content.decode()
+    assert "Sản phẩm số 0" in html and 'action="/shop/seller/products/import/confirm/"' in html
+
+    confirmed = seller_client.post("/shop/seller/products/import/confirm/", {"digest": preview.context["digest"]})
+
+    assert confirmed.status_code == 302 and confirmed["Location"] == "/shop/seller/products/"
+    assert product_count(seller) == 26
+    assert StockRecord.objects.get(partner=seller.partner, partner_sku="CU").price == 6000
+    assert SESSION_KEY not in seller_client.session
+    again = seller_client.post("/shop/seller/products/import/confirm/", {"digest": preview.context["digest"]})
+    assert again["Location"] == "/shop/seller/products/import/" and product_count(seller) == 26
+
+
+def test_dashboard_upload_with_errors_lists_them_and_keeps_nothing(seller_client, seller):
+    rows = [row(sku="A"), row(sku="B", price_vnd="12,5"), row(sku="C", group="rau")]
+
+    response = upload(seller_client, csv_bytes(rows))
+
+    assert response.status_code == 200
+    assert [(error.row, error.column) for error in response.context["errors"]] == [(3, "price_vnd"), (4, "group")]
+    html = response.content.decode()
+    assert "<td>3</td><td>price_vnd</td>" in html and "<td>4</td><td>group</td>" in html
+    assert "phải là số đồng nguyên" in html  # Vietnamese by default
+    assert 'name="digest"' not in html
+    assert SESSION_KEY not in seller_client.session and product_count(seller) == 0
+
+
+def test_dashboard_refuses_a_file_larger_than_the_limit(seller_client, seller, monkeypatch):
+    monkeypatch.setattr(listings_csv, "MAX_FILE_BYTES", 100)
+
+    response = upload(seller_client, csv_bytes(valid_rows(5)))
+
+    assert response.status_code == 200 and "file" in response.context["form"].errors
+    assert SESSION_KEY not in seller_client.session
+
+
+def test_a_seller_cannot_confirm_another_sellers_pending_import(client, seller_client, seller, make_seller):
+    other = make_seller(name="HTX Khác")
+    upload(seller_client, csv_bytes([row(sku="CUA-NAN-NHAN")]))
+    pending = dict(seller_client.session[SESSION_KEY])
+    client.logout()
+    client.force_login(other.partner.users.get())
+
+    # With only the digest, and then with the victim's whole pending file planted in its own session.
+    first = client.post("/shop/seller/products/import/confirm/", {"digest": pending["digest"]})
+    session = client.session
+    session[SESSION_KEY] = pending
+    session.save()
+    second = client.post("/shop/seller/products/import/confirm/", {"digest": pending["digest"]})
+
+    assert first["Location"] == second["Location"] == "/shop/seller/products/import/"
+    assert product_count(seller) == 0 and product_count(other) == 0
+    assert SESSION_KEY not in client.session
+
+
+def test_a_suspended_seller_cannot_upload(seller_client, seller):
+    seller_suspend(seller=seller, reason="Hồ sơ thiếu.")
+
+    response = upload(seller_client, csv_bytes([row()]))
+
+    assert response.status_code == 302 and response["Location"] == "/shop/seller/"
+    assert product_count(seller) == 0
+
+
+def test_dashboard_export_is_a_csv_with_bom_that_uploads_back_as_unchanged(seller_client, seller):
+    import_bytes(seller, csv_bytes(valid_rows(8)))
+
+    response = seller_client.get("/shop/seller/products/export.csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith(f'attachment; filename="{seller.slug}-san-pham-')
+    assert response.content.startswith(b"\xef\xbb\xbf" + ",".join(HEADER).encode())
+    assert response.content[3:] == "".join(listings_export(seller=seller)).encode()
+    upload(seller_client, response.content)
+    plan = seller_client.get("/shop/seller/products/import/").context["plan"]
+    assert (plan.created, plan.updated, plan.unchanged) == (0, 0, 8)
+
+
+def test_dashboard_lists_the_import_and_export_links(seller_client):
+    html = seller_client.get("/shop/seller/products/").content.decode()
+
+    assert "/shop/seller/products/import/" in html and "/shop/seller/products/export.csv" in html
+
+
+# --- Commands ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    def write(content: bytes, name="listings.csv"):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return str(path)
+
+    return write
+
+
+def test_import_command_prints_every_error_and_exits_non_zero(seller, csv_file, capsys, monkeypatch):
+    path = csv_file(csv_bytes([row(sku="A"), row(sku="B", price_vnd="120000.5"), row(sku="A")]))
+    # manage.py closes every connection on the way out, which would end the test's transaction.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
+
+    with translation.override("en"), pytest.raises(SystemExit) as exit:
+        ManagementUtility(["manage.py", "import_listings", "--seller", seller.slug, path]).execute()
+
+    assert exit.value.code == 1
+    err = capsys.readouterr().err
+    assert "row 3, price_vnd: must be a whole number of đồng" in err
+    assert "row 4, sku: duplicate SKU: already on row 2." in err
+    assert "2 error(s)" in err and "nothing was imported" in err
+    assert product_count(seller) == 0
+
+
+def test_import_command_shows_progress_and_imports(seller, csv_file):
+    out = io.StringIO()
+
+    call_command("import_listings", "--seller", seller.slug, csv_file(csv_bytes(valid_rows(250))), stdout=out)
+
+    output = out.getvalue()
+    assert "\r  rows 100 checked" in output and "\r  rows 250 checked" in output
+    assert "\r  rows 100/250 saved" in output and "\r  rows 250/250 saved" in output
+    assert "250 created, 0 updated, 0 unchanged; 25 certificate(s)" in output
+    assert product_count(seller) == 250
+
+
+def test_import_command_dry_run_checks_and_writes_nothing(seller, csv_file):
+    out = io.StringIO()
+
+    call_command("import_listings", "--seller", seller.slug, csv_file(csv_bytes(valid_rows(5))), "--dry-run", stdout=out)
+
+    assert "Would give 5 created" in out.getvalue() and "nothing written" in out.getvalue()
+    assert product_count(seller) == 0
+
+
+def test_import_command_refuses_an_unknown_seller_and_a_missing_file(seller, csv_file):
+    with pytest.raises(CommandError, match="No seller"):
+        call_command("import_listings", "--seller", "khong-co", csv_file(csv_bytes([row()])))
+    with pytest.raises(CommandError, match="No file"):
+        call_command("import_listings", "--seller", seller.slug, "/nonexistent/listings.csv")
+
+
+def test_export_command_writes_what_import_takes_back(seller, csv_file, tmp_path):
+    import_bytes(seller, csv_bytes(valid_rows(6)))
+    target = tmp_path / "out.csv"
+    out = io.StringIO()
+
+    call_command("export_listings", "--seller", seller.slug, str(target), "--bom", stdout=out)
+    call_command("import_listings", "--seller", seller.slug, str(target), stdout=out)
+
+    assert target.read_bytes() == b"\xef\xbb\xbf" + "".join(listings_export(seller=seller)).encode()
+    assert "Exported 6 product(s)" in out.getvalue() and "0 created, 0 updated, 6 unchanged" in out.getvalue()
+    stdout = io.StringIO()
+    call_command("export_listings", "--seller", seller.slug, stdout=stdout)
+    assert stdout.getvalue() == "".join(listings_export(seller=seller))
