@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Content")
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect(app_config=self)

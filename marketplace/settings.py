@@ -64,14 +64,15 @@ INSTALLED_APPS = [
     "ocop_catalog.apps.OcopCatalogConfig",
     "sellers.apps.SellersConfig",
     "cms.apps.CmsConfig",
+    "payments.apps.PaymentsConfig",
     # Oscar, with our forks in place of its own apps.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "marketplace.shipping.apps.ShippingConfig",
     "marketplace.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "marketplace.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "marketplace.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
@@ -248,9 +249,14 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
 
 # --- Search ---------------------------------------------------------------------------------
-# "database": the embedded backend (SQLite or PostgreSQL).
-SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="database")
-SEARCH_INDEX_NAME = env.str("SEARCH_INDEX_NAME", default="ocop-products")
+# "elasticsearch" when ELASTICSEARCH_URL is set (falling back on the database while it is down),
+# else "database": the embedded backend (SQLite or PostgreSQL).
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="elasticsearch" if ELASTICSEARCH_URL else "database")
+SEARCH_INDEX_NAME = env.str("SEARCH_INDEX_NAME", default="ocop-products")  # an alias: search_reindex swaps it
+SEARCH_ES_TIMEOUT = env.float("SEARCH_ES_TIMEOUT", default=2.0)  # seconds before falling back on the database
+SEARCH_ES_RETRY_SECONDS = env.int("SEARCH_ES_RETRY_SECONDS", default=30)  # database only, after a failure
+# A query asked again is answered from the cache until the index changes (0: never cached).
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 
 # --- Oscar ----------------------------------------------------------------------------------
 OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.class_loader.class_loader"
@@ -316,6 +322,30 @@ SELLER_STAFF_EMAIL = env.str("SELLER_STAFF_EMAIL", default="ocop@cho-ocop.vn")
 # Shipping, charged per seller's part of an order: a flat fee, free from a subtotal (whole đồng).
 SHIPPING_FEE_PER_SELLER_VND = env.int("SHIPPING_FEE_PER_SELLER_VND", default=30_000)
 SHIPPING_FREE_FROM_VND = env.int("SHIPPING_FREE_FROM_VND", default=500_000)
+
+# --- Checkout and payment ---------------------------------------------------------------
+# Cash on delivery is always offered. VietQR needs the shop's bank account (a BIN from the
+# vietnam-qr-pay bank list, e.g. 970436 Vietcombank); with none set the option is hidden.
+VIETQR_BANK_BIN = env.str("VIETQR_BANK_BIN", default="")
+VIETQR_ACCOUNT_NUMBER = env.str("VIETQR_ACCOUNT_NUMBER", default="")
+VIETQR_ACCOUNT_NAME = env.str("VIETQR_ACCOUNT_NAME", default="")
+# Cards through Stripe (VND is zero-decimal): hidden unless both API keys are set.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
+# Stripe's minimum charge is about USD 0.50; below this total the card option is hidden.
+STRIPE_MINIMUM_VND = env.int("STRIPE_MINIMUM_VND", default=20_000)
+# An order paid by card and still unpaid after this is cancelled and its stock given back.
+CARD_PAYMENT_TIMEOUT_MINUTES = env.int("CARD_PAYMENT_TIMEOUT_MINUTES", default=60)
+# Guest order look-ups allowed per visitor address in 15 minutes.
+ORDER_LOOKUP_ATTEMPTS = env.int("ORDER_LOOKUP_ATTEMPTS", default=10)
+CELERY_BEAT_SCHEDULE["cancel-unpaid-card-orders"] = {
+    "task": "payments.tasks.cancel_unpaid_card_orders",
+    "schedule": 5 * 60,
+}
+# Reviews are for signed-in buyers whose order line was delivered (marketplace.catalogue.reviews).
+OSCAR_ALLOW_ANON_REVIEWS = False
 
 # Password of the demo accounts `load_demo_data` creates (local and staging sites only).
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="ocop-demo-2026")

@@ -16,7 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("shop/seller/", include("sellers.urls")),
     path("shop/dashboard/sellers/", include(sellers_urls.staff_urlpatterns)),
+    path("shop/dashboard/payments/", include("payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("api/search/", include("search.urls")),  # product search JSON API
+    path("", include("cms.urls")),  # news feeds and sitemap.xml
 ]
 
 if settings.DEBUG:

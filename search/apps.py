@@ -10,9 +10,13 @@ class SearchConfig(oscar_search_apps.SearchConfig):
     name = "search"
     label = "search"
     verbose_name = _("Search")
+    default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from . import signals
+
         self.search_view = get_class("search.views", "FacetedSearchView")
+        signals.connect()
 
     def get_urls(self):
         return self.post_process_urls([path("", self.search_view.as_view(), name="search")])

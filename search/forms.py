@@ -34,6 +34,7 @@ class SearchForm(forms.Form):
 
 
 SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Relevance")),
     (SORT_NEWEST, _("Newest")),
     (SORT_STARS_DESC, _("Most stars")),
     (SORT_PRICE, _("Price: low to high")),
@@ -41,6 +42,22 @@ SORT_CHOICES = [
 ]
 STARS_CHOICES = [("", _("Any rating")), ("3", _("3★ and up")), ("4", _("4★ and up")), ("5", _("5★"))]
 MAX_PRICE_VND = 1_000_000_000
+MAX_PAGE_SIZE = 100
+TRUE_VALUES, FALSE_VALUES = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (1/0, yes/no, on/off); empty is "no filter"; anything else is an error."""
+
+    def to_python(self, value):
+        text = str(value or "").strip().lower()
+        if not text:
+            return None
+        if text in TRUE_VALUES:
+            return True
+        if text in FALSE_VALUES:
+            return False
+        raise forms.ValidationError(_("Use true or false."), code="invalid")
 
 
 class ProductFilterForm(forms.Form):
@@ -59,6 +76,7 @@ class ProductFilterForm(forms.Form):
     )
     price_min = forms.IntegerField(required=False, min_value=0, max_value=MAX_PRICE_VND, label=_("Price from (₫)"))
     price_max = forms.IntegerField(required=False, min_value=0, max_value=MAX_PRICE_VND, label=_("Price to (₫)"))
+    in_stock = StrictBooleanField(required=False, label=_("In stock only"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
 
     def __init__(self, *args, **kwargs):
@@ -105,7 +123,26 @@ class ProductFilterForm(forms.Form):
             category_path=category_path,
             price_min=valid.get("price_min"),
             price_max=valid.get("price_max"),
+            in_stock=valid.get("in_stock"),
             sort=sort,
             page=page,
             page_size=page_size,
         )
+
+
+class ProductSearchApiForm(ProductFilterForm):
+    """The JSON API's parameters: the catalogue's filters, any star rating 1–5, and paging."""
+
+    stars_min = forms.IntegerField(required=False, min_value=1, max_value=5)
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+    def to_api_query(self, *, default_page_size: int) -> ProductQuery:  # only called on a valid form
+        return super().to_query(
+            page=self.cleaned_data.get("page") or 1,
+            page_size=self.cleaned_data.get("page_size") or default_page_size,
+        )
+
+
+class SuggestForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200)

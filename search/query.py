@@ -1,5 +1,6 @@
-"""The search contract: what a product query asks and what a backend answers."""
+"""The search contract: what a product query asks and what every backend answers."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,6 +10,8 @@ SORT_PRICE = "price"
 SORT_PRICE_DESC = "-price"
 SORT_STARS_DESC = "-stars"
 SORTS = (SORT_RELEVANCE, SORT_NEWEST, SORT_PRICE, SORT_PRICE_DESC, SORT_STARS_DESC)
+# The star facet offers "n★ and up" for the ratings a certificate can carry.
+STAR_FACET_VALUES = (3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -23,21 +26,66 @@ class ProductQuery:
     category_path: str | None = None  # an Oscar category (and below), for category pages
     price_min: Decimal | None = None
     price_max: Decimal | None = None
-    in_stock: bool | None = None
+    in_stock: bool | None = None  # True: only products that can be bought now
     sort: str = SORT_NEWEST
     page: int = 1
     page_size: int = 24
+    day: datetime.date | None = None  # whose certificates count; None: today (Vietnam time)
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    """One matching product, as the index holds it: enough for the JSON API without the catalogue."""
+
+    id: int
+    title: str
+    slug: str
+    price: Decimal | None
+    stars: int | None  # valid on the query's day, else None
+    province_code: str
+    province_name: str
+    commune_code: str
+    commune_name: str
+    seller_slug: str
+    seller_name: str
+    group_slug: str
+    in_stock: bool
+    image: str  # storage name of the primary image, "" if none
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """A filter value and how many products the current query would show with it applied."""
+
+    value: str | int
+    count: int
+
+
+@dataclass
+class Facets:
+    """Counts per value of each filter, each over the query and the *other* filters (disjunctive)."""
+
+    stars: list[FacetValue] = field(default_factory=list)  # value n: products with n★ and up
+    province: list[FacetValue] = field(default_factory=list)
+    group: list[FacetValue] = field(default_factory=list)
+    commune: list[FacetValue] = field(default_factory=list)  # only once a province is chosen
 
 
 @dataclass
 class ProductPage:
-    """One page of matching products, fully loaded for display, and the total count."""
+    """One page of matching products, the total count and the facets.
 
-    products: list
+    `hits` come from the backend; `products` are the catalogue's Product objects for the same page,
+    loaded for display by the storefront views (search.selectors.products_for_hits).
+    """
+
+    hits: list[ProductHit]
     count: int
     page: int
     page_size: int
-    facets: dict = field(default_factory=dict)
+    facets: Facets = field(default_factory=Facets)
+    products: list = field(default_factory=list)
+    backend: str = ""
 
     @property
     def num_pages(self) -> int:

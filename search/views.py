@@ -21,10 +21,12 @@ from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
 from .backends import get_backend
 from .forms import ProductFilterForm
+from .presenters import facet_links
+from .selectors import products_for_hits
 
 Category = get_model("catalogue", "Category")
 
-FILTER_PARAMS = ("q", "stars_min", "province", "commune", "group", "price_min", "price_max")
+FILTER_PARAMS = ("q", "stars_min", "province", "commune", "group", "price_min", "price_max", "in_stock")
 
 
 def _page_number(request) -> int:
@@ -62,6 +64,7 @@ class BaseProductListView(TemplateView):
         page_size = settings.OSCAR_PRODUCTS_PER_PAGE
         query = form.to_query(page=page_number, page_size=page_size, category_path=self.category_path())
         result = get_backend().search(query)
+        result.products = products_for_hits(result.hits)
         if page_number > result.num_pages:
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path + _url_without(request.GET))
@@ -80,6 +83,12 @@ class BaseProductListView(TemplateView):
             pagination=self.pagination(result),
             provinces=ocop_selectors.province_choices(),
             communes=ocop_selectors.commune_choices(province_code=query.province) if query.province else [],
+            facets=facet_links(
+                result.facets,
+                params=self.request.GET,
+                current={"stars_min": query.stars_min, "province": query.province, "group": query.group, "commune": query.commune},
+                province=query.province,
+            ),
         )
         return context
 
@@ -105,6 +114,8 @@ class BaseProductListView(TemplateView):
                 label = _("from %(price)s ₫") % {"price": f"{value:,}".replace(",", ".")}
             elif name == "price_max":
                 label = _("up to %(price)s ₫") % {"price": f"{value:,}".replace(",", ".")}
+            elif name == "in_stock":
+                label = _("In stock") if value else _("Out of stock")
             else:
                 label = f"“{value}”"
             # Removing a province also removes its commune.

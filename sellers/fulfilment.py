@@ -180,7 +180,7 @@ def fulfilments_cancel_overdue(*, now: datetime.datetime | None = None) -> int:
 def refund_record(*, fulfilment: Fulfilment, amount: Decimal, reason: str) -> SellerRefund:
     """Record money given back to the buyer for a seller's part (at most what the part cost)."""
     part = _locked(fulfilment)
-    paid = sum((line.line_price_incl_tax for line in _part_lines(part)), Decimal(0)) + part.shipping_charge
+    paid = part_total(part)
     already = part.refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
     if amount <= 0 or already + amount > paid:
         raise ValidationError({"amount": _("A refund must be positive and no more than what the buyer paid.")})
@@ -188,6 +188,64 @@ def refund_record(*, fulfilment: Fulfilment, amount: Decimal, reason: str) -> Se
     refund.full_clean()
     refund.save()
     return refund
+
+
+# --- Cash on delivery -----------------------------------------------------------------------
+
+# Oscar's payment SourceType code for cash on delivery (the checkout creates the order's source).
+CASH_ON_DELIVERY = "cash-on-delivery"
+CASH_RECEIVED = "Cash received"
+
+
+def part_total(part: Fulfilment) -> Decimal:
+    """What the buyer pays for a seller's part: its lines and its shipping charge (whole đồng)."""
+    return sum((line.line_price_incl_tax for line in _part_lines(part)), Decimal(0)) + part.shipping_charge
+
+
+def _cash_source(order_id, *, lock=False):
+    Source = get_model("payment", "Source")
+    sources = Source.objects.select_for_update() if lock else Source.objects
+    return sources.filter(order_id=order_id, source_type__code=CASH_ON_DELIVERY).first()
+
+
+def _cash_reference(part: Fulfilment) -> str:
+    return f"part-{part.pk}"
+
+
+def part_cash(*, fulfilment: Fulfilment) -> dict | None:
+    """For a cash-on-delivery order, the cash its seller collects for this part and whether it is
+    recorded; None when the order is paid another way."""
+    source = _cash_source(fulfilment.order_id)
+    if source is None:
+        return None
+    recorded = source.transactions.filter(txn_type="Debit", reference=_cash_reference(fulfilment)).exists()
+    return {"amount": part_total(fulfilment), "recorded": recorded}
+
+
+@transaction.atomic
+def fulfilment_record_cash(*, fulfilment: Fulfilment) -> Decimal:
+    """Record the cash collected on delivery for a seller's part, once; returns the amount.
+
+    The order's Oscar payment source is debited and a payment event covers the part's lines, so
+    the dashboard shows it; the order is paid when every part still on it is.
+    """
+    part = _locked(fulfilment)
+    if part.status not in (S.SHIPPED, S.DELIVERED):
+        raise ValidationError(_("Record the cash once the order is on its way or delivered."))
+    source = _cash_source(part.order_id, lock=True)
+    if source is None:
+        raise ValidationError(_("This order is not paid cash on delivery."))
+    if source.transactions.filter(txn_type="Debit", reference=_cash_reference(part)).exists():
+        raise ValidationError(_("The cash for this order is already recorded."))
+    amount = part_total(part)
+    source.debit(amount, reference=_cash_reference(part), status="received")
+    PaymentEventType = get_model("order", "PaymentEventType")
+    PaymentEvent = get_model("order", "PaymentEvent")
+    event_type, _created = PaymentEventType.objects.get_or_create(name=CASH_RECEIVED)
+    event = PaymentEvent.objects.create(order=part.order, amount=amount, reference=_cash_reference(part), event_type=event_type)
+    for line in _part_lines(part):
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    return amount
 
 
 # --- Statements -----------------------------------------------------------------------------

@@ -1,86 +1,320 @@
-"""Product search in the database: the embedded default (SQLite or PostgreSQL)."""
+"""Product search in the database: the embedded default (SQLite or PostgreSQL).
 
-from django.db.models import Exists, F, OuterRef, Q
+Reads the search table (search.models.ProductSearchDocument) only.
+- PostgreSQL: words match through the unaccented full-text column (GIN index); one grouped query
+  gives the count and every facet, one more the ranked page.
+- SQLite: without words, the same two queries. With words, one pass with instr() over the folded
+  column finds the matches; facets, relevance and the page are worked out in Python.
+"""
+
+import datetime
+import operator
+from collections import Counter
+from dataclasses import replace
+from functools import reduce
+from itertools import combinations
+
+from django.db import connection
+from django.db.models import BooleanField, Case, CharField, Count, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from ocop_catalog import selectors as ocop_selectors
-
+from ..facets import FACET_IGNORES, facets_from_groups
+from ..models import ProductSearchDocument, stars_valid_on
 from ..query import (
     SORT_NEWEST,
     SORT_PRICE,
     SORT_PRICE_DESC,
     SORT_RELEVANCE,
     SORT_STARS_DESC,
+    ProductHit,
     ProductPage,
     ProductQuery,
 )
+from ..text import TextQuery
 
-Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
-StockRecord = get_model("partner", "StockRecord")
+
+HIT_FIELDS = (
+    "product_id", "title", "slug", "price", "stars", "certificate_valid_from", "certificate_valid_until",
+    "province_code", "province_name", "commune_code", "commune_name", "seller_slug", "seller_name",
+    "group_slug", "in_stock", "image",
+)  # fmt: skip
+# Relevance, from the strongest sign to the weakest; a stronger sign outweighs all weaker ones.
+WEIGHT_PHRASE, WEIGHT_TITLE_PHRASE, WEIGHT_EXACT_PHRASE, WEIGHT_EXACT_TITLE_PHRASE = 1000, 500, 200, 100
+WEIGHT_WORD, WEIGHT_EXACT_WORD = 10, 1
+
+
+def _on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _has(column: str, phrase: str):
+    """The padded column holds `phrase` as whole words.
+
+    SQLite: instr(), a plain substring search, several times faster than its case-folding LIKE;
+    PostgreSQL: LIKE, which its trigram index can serve.
+    """
+    if _on_postgresql():
+        return Q(**{f"{column}__contains": f" {phrase} "})
+    return GreaterThan(Func(F(column), Value(f" {phrase} "), function="INSTR", output_field=IntegerField()), 0)
+
+
+def _points(condition: Q, weight: int):
+    return Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField())
+
+
+def valid_stars(day: datetime.date):
+    """Each row's stars if its certificate is valid on `day`, else 0."""
+    valid = Q(stars__isnull=False, certificate_valid_from__lte=day, certificate_valid_until__gte=day)
+    return Case(When(valid, then=F("stars")), default=Value(0), output_field=IntegerField())
+
+
+def _stars_at_least(stars: int, day: datetime.date) -> Q:
+    return Q(stars__gte=stars, certificate_valid_from__lte=day, certificate_valid_until__gte=day)
+
+
+_MATCHES = "search_vector @@ to_tsquery('simple', ocop_unaccent(%s))"
+
+
+def _tsquery(words, joiner: str) -> str:
+    return joiner.join(f"'{word}'" for word in words)  # words are letters and digits only
+
+
+def python_relevance(row: dict, words: TextQuery) -> int:
+    """Phrase > phrase in the title > exact diacritics > more words > each exact word."""
+    phrase = f" {' '.join(words.folded)} "
+    score = WEIGHT_PHRASE * (phrase in row["search_folded"]) + WEIGHT_TITLE_PHRASE * (phrase in row["title_folded"])
+    score += WEIGHT_WORD * sum(f" {word} " in row["search_folded"] for word in words.distinct_folded)
+    if words.has_diacritics:
+        exact = f" {' '.join(words.exact)} "
+        score += WEIGHT_EXACT_PHRASE * (exact in row["search_text"]) + WEIGHT_EXACT_TITLE_PHRASE * (exact in row["title_text"])
+        score += WEIGHT_EXACT_WORD * sum(f" {word} " in row["search_text"] for word in words.distinct_exact)
+    return score
+
+
+def _python_sort_key(query: ProductQuery, words: TextQuery):
+    """The order of DatabaseSearchBackend._ordered(), for rows in Python."""
+
+    def newest(row):
+        return (-row["created"].timestamp(), -row["product_id"])
+
+    def price(row):
+        return row["price"] is None
+
+    keys = {
+        SORT_RELEVANCE: lambda row: (-python_relevance(row, words), *newest(row)),
+        SORT_PRICE: lambda row: (price(row), row["price"] or 0, *newest(row)),
+        SORT_PRICE_DESC: lambda row: (price(row), -(row["price"] or 0), *newest(row)),
+        SORT_STARS_DESC: lambda row: (-row["valid_stars"], *newest(row)),
+        SORT_NEWEST: newest,
+    }
+    if query.sort not in keys:
+        raise ValueError(f"Unknown sort: {query.sort!r}")
+    return keys[query.sort]
 
 
 class DatabaseSearchBackend:
-    """Filters and sorts with the ORM; the same contract the Elasticsearch backend answers."""
+    """Searches the search table with the ORM; answers the same contract as Elasticsearch."""
+
+    name = "database"
+
+    # --- the contract -------------------------------------------------------------------------
 
     def search(self, query: ProductQuery) -> ProductPage:
-        matching = self.matching(query)
-        count = matching.count()
+        day = query.day or timezone.localdate()
+        words = TextQuery.parse(query.text)
+        matching = self._matching(query, words)
+        if words and not _on_postgresql():
+            return self._search_matches_in_python(matching, query, words, day)
+        count, facets = facets_from_groups(self._facet_groups(matching, query, day), query)
+        hits = []
         start = (query.page - 1) * query.page_size
-        page_ids = list(matching.values_list("pk", flat=True)[start : start + query.page_size])
-        by_id = {product.pk: product for product in ocop_selectors.products_for_display(
-            Product.objects.filter(pk__in=page_ids)
-        )}
-        products = [by_id[pk] for pk in page_ids if pk in by_id]
-        return ProductPage(products=products, count=count, page=query.page, page_size=query.page_size)
+        if start < count:
+            rows = self._ordered(matching.filter(self._facet_filter(query, day)), query, words, day)
+            hits = [self._hit(row, day) for row in rows.values(*HIT_FIELDS)[start : start + query.page_size]]
+        return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
 
-    def matching(self, query: ProductQuery):
-        """The ordered queryset of products matching `query` (ids and sort keys only)."""
-        today = timezone.localdate()
-        products = Product.objects.browsable().annotate(
-            valid_stars=ocop_selectors.valid_stars_subquery(day=today),
-            price=ocop_selectors.price_subquery(),
-        )
-        if query.text:
-            for word in query.text.split():
-                products = products.filter(Q(title__icontains=word) | Q(description__icontains=word))
-        if query.stars_min:
-            products = products.filter(valid_stars__gte=query.stars_min)
-        if query.province:
-            products = products.filter(producer__commune__province_id=query.province)
-        if query.commune:
-            products = products.filter(producer__commune_id=query.commune)
-        if query.group:
-            products = products.filter(ocop_selectors.in_group_filter(group_slug=query.group))
-        if query.category_path:
-            products = products.filter(
-                Exists(
-                    ProductCategory.objects.filter(
-                        product=OuterRef("pk"), category__path__startswith=query.category_path
-                    )
-                )
-            )
+    def suggest(self, text: str, *, limit: int = 8) -> list[ProductHit]:
+        """Products whose title starts words with what was typed (the last word may be unfinished)."""
+        words = TextQuery.parse(text)
+        if not words:
+            return []
+        *whole, last = words.folded
+        documents = ProductSearchDocument.objects.filter(title_folded__contains=f" {last}")
+        for word in whole:
+            documents = documents.filter(_has("title_folded", word))
+        phrase_start = Q(title_folded__contains=" " + " ".join(words.folded))
+        day = timezone.localdate()
+        rows = documents.annotate(
+            starts=_points(phrase_start, 2) + _points(Q(title_folded__startswith=" " + " ".join(words.folded)), 1)
+        ).order_by("-starts", "-created", "-product_id")
+        return [self._hit(row, day) for row in rows.values(*HIT_FIELDS)[:limit]]
+
+    # --- matching -----------------------------------------------------------------------------
+
+    def _matching(self, query: ProductQuery, words: TextQuery):
+        """Documents matching the words and the filters no facet counts (price, stock, category)."""
+        documents = ProductSearchDocument.objects.all()
+        if words:
+            documents = documents.filter(self._words_filter(words))
         if query.price_min is not None:
-            products = products.filter(price__gte=query.price_min)
+            documents = documents.filter(price__gte=query.price_min)
         if query.price_max is not None:
-            products = products.filter(price__lte=query.price_max)
-        if query.in_stock:
-            in_stock = StockRecord.objects.filter(product=OuterRef("pk"), num_in_stock__gt=0).filter(
-                Q(num_allocated__isnull=True) | Q(num_in_stock__gt=F("num_allocated"))
-            )
-            products = products.filter(Exists(in_stock))
-        return products.order_by(*self._ordering(query.sort))
+            documents = documents.filter(price__lte=query.price_max)
+        if query.in_stock is not None:
+            documents = documents.filter(in_stock=query.in_stock)
+        if query.category_path:
+            in_category = ProductCategory.objects.filter(category__path__startswith=query.category_path)
+            documents = documents.filter(product_id__in=in_category.values("product_id"))
+        return documents
 
     @staticmethod
-    def _ordering(sort: str) -> list:
-        newest = [F("date_created").desc(), F("pk").desc()]
+    def _words_filter(words: TextQuery):
+        """Enough of the words (search.text.TextQuery.required_words), as whole folded words."""
+        distinct = words.distinct_folded
+        groups = [distinct] if words.required_words == len(distinct) else list(combinations(distinct, words.required_words))
+        if _on_postgresql():
+            # The unaccented full-text index holds the same words: it alone decides.
+            tsquery = " | ".join(f"({_tsquery(group, ' & ')})" for group in groups)
+            return RawSQL(_MATCHES, [tsquery], output_field=BooleanField())
+        found = reduce(operator.add, [_points(_has("search_folded", word), 1) for word in distinct])
+        return GreaterThanOrEqual(found, words.required_words)
+
+    def _search_matches_in_python(self, matching, query: ProductQuery, words: TextQuery, day: datetime.date) -> ProductPage:
+        """SQLite: one pass over the table finds the matches; facets, relevance and the page are
+        worked out here (a substring test in Python is far cheaper than SQLite's LIKE)."""
+        rows = list(matching.values(*HIT_FIELDS, "created", "title_text", "title_folded", "search_text", "search_folded"))
+        focus = {"province_code": query.province, "commune_code": query.commune}
+        groups = Counter()
+        for row in rows:
+            row["valid_stars"] = stars_valid_on(
+                stars=row["stars"], valid_from=row["certificate_valid_from"], valid_until=row["certificate_valid_until"], day=day
+            ) or 0
+            in_focus = any(value and row[name] == value for name, value in focus.items())
+            groups[(row["province_code"], row["group_slug"], row["valid_stars"], row["commune_code"] if in_focus else "")] += 1
+        count, facets = facets_from_groups(
+            [{"province_code": p, "group_slug": g, "stars": st, "commune_key": c, "n": n} for (p, g, st, c), n in groups.items()],
+            query,
+        )
+        chosen = [
+            row for row in rows
+            if row["valid_stars"] >= (query.stars_min or 0)
+            and all(not value or row[name] == value for name, value in (
+                ("province_code", query.province), ("commune_code", query.commune), ("group_slug", query.group)
+            ))
+        ]  # fmt: skip
+        chosen.sort(key=_python_sort_key(query, words))
+        start = (query.page - 1) * query.page_size
+        hits = [self._hit(row, day) for row in chosen[start : start + query.page_size]]
+        return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
+
+    @staticmethod
+    def _facet_filter(query: ProductQuery, day: datetime.date) -> Q:
+        condition = Q()
+        if query.stars_min:
+            condition &= _stars_at_least(query.stars_min, day)
+        if query.province:
+            condition &= Q(province_code=query.province)
+        if query.commune:
+            condition &= Q(commune_code=query.commune)
+        if query.group:
+            condition &= Q(group_slug=query.group)
+        return condition
+
+    @classmethod
+    def _facet_groups(cls, matching, query: ProductQuery, day: datetime.date):
+        """Counts by province, group, valid stars and (in the chosen province or commune) commune.
+
+        Only rows that some facet counts are read: those passing every filter but that facet's own.
+        """
+        relaxed = [
+            cls._facet_filter(replace(query, **{name: None for name in ignores}), day)
+            for facet, ignores in FACET_IGNORES.items()
+            if facet != "commune" or query.province
+        ]
+        if all(relaxed):
+            matching = matching.filter(reduce(operator.or_, relaxed))
+        focus = [Q(**{f"{name}_code": value}) for name, value in (("province", query.province), ("commune", query.commune)) if value]
+        commune_key = (
+            Case(When(reduce(operator.or_, focus), then=F("commune_code")), default=Value(""), output_field=CharField())
+            if focus
+            else Value("", output_field=CharField())
+        )
+        rows = (
+            matching.annotate(valid_stars=valid_stars(day), commune_key=commune_key)
+            .values("province_code", "group_slug", "valid_stars", "commune_key")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return [{"stars": row.pop("valid_stars"), **row} for row in rows]
+
+    # --- ordering -----------------------------------------------------------------------------
+
+    def _ordered(self, documents, query: ProductQuery, words: TextQuery, day: datetime.date):
+        newest = [F("created").desc(), F("product_id").desc()]
+        sort = query.sort
+        if sort == SORT_RELEVANCE and words:
+            documents = documents.alias(relevance=self._relevance(words))
+            ordering = [F("relevance").desc()]
+            if _on_postgresql():
+                rank = RawSQL(
+                    "ts_rank(search_vector, to_tsquery('simple', ocop_unaccent(%s)))",
+                    [_tsquery(words.distinct_folded, " | ")],
+                    output_field=FloatField(),
+                )  # full-text rank (frequency, title weight) breaks ties
+                documents = documents.alias(text_rank=rank)
+                ordering.append(F("text_rank").desc())
+            return documents.order_by(*ordering, *newest)
         if sort == SORT_PRICE:
-            return [F("price").asc(nulls_last=True), *newest]
+            return documents.order_by(F("price").asc(nulls_last=True), *newest)
         if sort == SORT_PRICE_DESC:
-            return [F("price").desc(nulls_last=True), *newest]
+            return documents.order_by(F("price").desc(nulls_last=True), *newest)
         if sort == SORT_STARS_DESC:
-            return [F("valid_stars").desc(nulls_last=True), *newest]
+            return documents.alias(valid_stars=valid_stars(day)).order_by(F("valid_stars").desc(), *newest)
         if sort in (SORT_NEWEST, SORT_RELEVANCE):
-            return newest
+            return documents.order_by(*newest)
         raise ValueError(f"Unknown sort: {sort!r}")
+
+    @staticmethod
+    def _relevance(words: TextQuery):
+        """PostgreSQL: the weights of python_relevance() from the unaccented full-text vector (phrase
+        `<->`, title words weighted A), and LIKE for exact diacritics."""
+        phrase = " <-> ".join(f"'{word}'" for word in words.folded)
+        title_phrase = " <-> ".join(f"'{word}':A" for word in words.folded)
+        terms = [
+            _points(RawSQL(_MATCHES, [phrase], output_field=BooleanField()), WEIGHT_PHRASE),
+            _points(RawSQL(_MATCHES, [title_phrase], output_field=BooleanField()), WEIGHT_TITLE_PHRASE),
+            *(_points(RawSQL(_MATCHES, [f"'{word}'"], output_field=BooleanField()), WEIGHT_WORD) for word in words.distinct_folded),
+        ]
+        if words.has_diacritics:
+            exact_phrase = " ".join(words.exact)
+            terms += [
+                _points(_has("search_text", exact_phrase), WEIGHT_EXACT_PHRASE),
+                _points(_has("title_text", exact_phrase), WEIGHT_EXACT_TITLE_PHRASE),
+                *(_points(_has("search_text", word), WEIGHT_EXACT_WORD) for word in words.distinct_exact),
+            ]
+        return reduce(operator.add, terms)
+
+    @staticmethod
+    def _hit(row: dict, day: datetime.date) -> ProductHit:
+        return ProductHit(
+            id=row["product_id"],
+            title=row["title"],
+            slug=row["slug"],
+            price=row["price"],
+            stars=stars_valid_on(
+                stars=row["stars"], valid_from=row["certificate_valid_from"], valid_until=row["certificate_valid_until"], day=day
+            ),
+            province_code=row["province_code"],
+            province_name=row["province_name"],
+            commune_code=row["commune_code"],
+            commune_name=row["commune_name"],
+            seller_slug=row["seller_slug"],
+            seller_name=row["seller_name"],
+            group_slug=row["group_slug"],
+            in_stock=row["in_stock"],
+            image=row["image"],
+        )

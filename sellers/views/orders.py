@@ -43,11 +43,12 @@ class OrderDetailView(SellerRequiredMixin, PartMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["part"] = self.get_part()
+        context["cash"] = fulfilment.part_cash(fulfilment=context["part"])
         return context
 
 
 class OrderActionView(ActiveSellerMixin, PartMixin, View):
-    """POST confirm, cancel (with a reason), ship (carrier and tracking code) or deliver."""
+    """POST confirm, cancel (with a reason), ship (carrier and tracking code), deliver or cash (COD received)."""
 
     http_method_names = ["post"]
 
@@ -69,6 +70,9 @@ class OrderActionView(ActiveSellerMixin, PartMixin, View):
             elif action == "deliver":
                 fulfilment.fulfilment_deliver(fulfilment=part)
                 messages.success(request, _("Marked as delivered."))
+            elif action == "cash":
+                fulfilment.fulfilment_record_cash(fulfilment=part)
+                messages.success(request, _("Cash received recorded."))
             else:
                 messages.error(request, _("Unknown action."))
         except ValidationError as error:

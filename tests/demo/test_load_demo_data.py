@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 MODELS = [
     ("partner", "Partner"), ("catalogue", "Product"), ("partner", "StockRecord"),
     ("catalogue", "ProductImage"), ("catalogue", "Category"), ("catalogue", "ProductCategory"),
+    ("sellers", "Seller"), ("users", "User"),
 ]  # fmt: skip
 
 
@@ -44,3 +45,16 @@ def test_demo_catalogue_spans_provinces_groups_and_ratings(demo_catalogue):
     assert {3, 4, 5, None} <= stars
     assert any(product.ocop_certificate and product.ocop_certificate.is_expired for product in products)
     assert any(product.ocop_certificate is None for product in products)
+
+
+def test_a_demo_seller_signs_in_and_sees_its_own_products(localities, client, settings):
+    from sellers.demo import demo_seller_email
+
+    call_command("load_demo_data", verbosity=0)
+    producer = PRODUCERS[0]
+
+    assert client.login(username=demo_seller_email(producer.code), password=settings.DEMO_PASSWORD)
+    products = list(client.get("/shop/seller/products/").context["products"])
+
+    assert products
+    assert {product.producer.code for product in products} == {producer.code}

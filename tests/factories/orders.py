@@ -4,20 +4,14 @@ from decimal import Decimal
 
 from oscar.core.loading import get_class, get_model
 
+from marketplace.checkout.addresses import vietnam
+
 Basket = get_model("basket", "Basket")
-Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
-
-
-def vietnam():
-    country, _ = Country.objects.get_or_create(
-        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "printable_name": "Việt Nam", "is_shipping_country": True}
-    )
-    return country
 
 
 def place_order(*, items, email="buyer@example.vn", user=None):

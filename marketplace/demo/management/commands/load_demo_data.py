@@ -1,8 +1,11 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.demo import demo_content_load
 from ocop_catalog.demo.load import demo_catalogue_load
 from ocop_catalog.models import Province
+from search.services import search_documents_rebuild
+from sellers.demo import DEMO_EMAIL_DOMAIN, demo_sellers_load
 
 
 class Command(BaseCommand):
@@ -29,3 +32,21 @@ class Command(BaseCommand):
                 f"{result.certificates} certificates."
             )
         )
+        sellers = demo_sellers_load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo sellers: {sellers.sellers} ({sellers.created} new); sign in as "
+                f"<producer code>@{DEMO_EMAIL_DOMAIN} with the demo password."
+            )
+        )
+        # Articles feature catalogue products: after the catalogue.
+        content = demo_content_load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content: {content.news} news and {content.training} training articles "
+                f"({content.created} new)."
+            )
+        )
+        # The whole search table now, whether or not a Celery worker runs yet (idempotent).
+        search = search_documents_rebuild()
+        self.stdout.write(self.style.SUCCESS(f"Search: {search.documents} products on sale indexed."))

@@ -1,0 +1,245 @@
+"""Benchmark checkout latency with concurrent buyers on PostgreSQL.
+
+    .venv/bin/python benchmarks/checkout.py [--buyers 1,16,50] [--orders 4] [--database-url postgres://postgres@127.0.0.1:5432/ocop_checkout_bench]
+
+1. Creates (if missing) a separate PostgreSQL database — never `test` or a test database — migrates it
+   and sets up two sellers whose products every buyer orders (the same two stock rows: the worst case
+   for the row locks that prevent overselling). Idempotent; stock is topped up each run.
+2. Runs N buyer threads, each with its own connection and the Django test client (in-process: no HTTP
+   server, so the numbers are the application and the database). Each buyer checks out M times as a
+   guest with cash on delivery: add two products → details → review → place. The threads start the
+   "place the order" step together each round. E-mail tasks are queued (in memory, for no worker), as a
+   request does in production; sending them is the worker's time, not the buyer's.
+3. Reports p50/p95/max of placing the order (the locked transaction) and of the whole checkout, and
+   orders per second; checks that every order was placed and stock was allocated exactly.
+4. Writes the `## Checkout` section of benchmarks/RESULTS.md, between its own markers (other sections are
+   left as they are).
+
+Traffic stays in-process and on 127.0.0.1 (PostgreSQL). Bounded: buyers × orders checkouts, then it stops.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+RESULTS = BENCH_DIR / "RESULTS.md"
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ocop_checkout_bench"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("CHECKOUT_BENCH_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument("--buyers", default="1,16,50", help="concurrent buyers per run, comma-separated (threads, one connection each)")
+    parser.add_argument("--orders", type=int, default=4, help="checkouts per buyer")
+    parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
+    return parser.parse_args()
+
+
+def ensure_database(url: str) -> None:
+    name = urlparse(url).path.lstrip("/")
+    if not name or name == "test" or name.startswith("test_"):
+        sys.exit(f"refusing to benchmark on the database {name!r}: use a separate one, e.g. ocop_checkout_bench")
+    import psycopg
+
+    admin = urlparse(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django(url: str) -> None:
+    os.environ.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="marketplace.settings",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SESSION_COOKIE_SECURE="false",
+        DJANGO_CSRF_COOKIE_SECURE="false",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # As in production: the e-mail tasks are queued for a worker, not run inside the request.
+        CELERY_TASK_ALWAYS_EAGER="false",
+        CELERY_BROKER_URL="memory://",
+        # Static files from the apps, without collectstatic (the pages render {% static %} links).
+        DJANGO_STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def prepare_catalogue(stock: int):
+    """Two sellers with one product each, `stock` free units of each (idempotent)."""
+    from django.core.management import call_command
+    from oscar.core.loading import get_model
+
+    from ocop_catalog.models import Commune, Province
+    from ocop_catalog.services import ListingData
+    from sellers.models import Seller
+    from sellers.services import SellerData, application_approve, application_submit, seller_listing_save
+
+    call_command("migrate", verbosity=0, interactive=False)
+    province, _ = Province.objects.get_or_create(code="01", defaults={"name": "Thành phố Hà Nội", "short_name": "Hà Nội"})
+    commune, _ = Commune.objects.get_or_create(
+        code="00004", defaults={"province": province, "name": "Phường Ba Đình", "short_name": "Ba Đình", "kind": "Phường"}
+    )
+    products = []
+    for number, (name, sku, price) in enumerate([("HTX Chè bench", "BENCH-CHE", 120_000), ("HTX Mật ong bench", "BENCH-MAT", 250_000)]):
+        seller = Seller.objects.filter(tax_code=f"490000000{number}").first()
+        if seller is None:
+            data = SellerData(
+                kind="cooperative", name=name, tax_code=f"490000000{number}", representative="Nguyễn Văn An",
+                phone="0912345678", email=f"bench{number}@example.vn", commune=commune, bank_name="Agribank",
+                bank_account_number="1234567890", bank_account_holder=name,
+            )  # fmt: skip
+            seller = application_approve(application=application_submit(data=data))
+        listing = ListingData(sku=sku, title=f"Sản phẩm {sku}", description="", group_slug="thuc-pham", price_vnd=price, stock=0)
+        product = seller_listing_save(seller=seller, listing=listing)
+        record = get_model("partner", "StockRecord").objects.get(product=product)
+        record.num_in_stock = (record.num_allocated or 0) + stock
+        record.save(update_fields=["num_in_stock"])
+        products.append(product)
+    return products
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def run(products, *, buyers: int, orders: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    address = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
+               "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
+    barrier = threading.Barrier(buyers, timeout=120)
+    place_ms, checkout_ms, failures = [], [], []
+    lock = threading.Lock()
+
+    def buyer(index):
+        client = Client()
+        try:
+            for round_ in range(orders):
+                started = time.perf_counter()
+                for product in products:
+                    client.post(f"/shop/basket/add/{product.pk}/", {"quantity": 1})
+                client.post("/shop/checkout/", {**address, "email": f"bench{index}-{round_}@example.vn"})
+                html = client.get("/shop/checkout/preview/").content.decode()
+                fields = dict(re.findall(r'name="(basket_id|fingerprint)" value="([^"]*)"', html))
+                before_place = time.perf_counter() - started
+                barrier.wait()
+                placing = time.perf_counter()
+                response = client.post("/shop/checkout/preview/", fields)
+                done = time.perf_counter()
+                with lock:
+                    if response.status_code == 302 and response["Location"].endswith("/thank-you/"):
+                        place_ms.append((done - placing) * 1000)
+                        checkout_ms.append((before_place + done - placing) * 1000)  # the barrier wait left out
+                    else:
+                        failures.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=buyer, args=(index,)) for index in range(buyers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {"place_ms": place_ms, "checkout_ms": checkout_ms, "failures": failures, "elapsed": elapsed}
+
+
+def summary(values):
+    return {"p50": statistics.median(values), "p95": percentile(values, 0.95), "max": max(values)}
+
+
+BEGIN, END = "<!-- checkout:begin -->", "<!-- checkout:end -->"
+
+
+def write_results(section: str) -> None:
+    """Replace our own earlier section (between our markers), or add it at the end; other sections
+    — and other scripts' markers — stay as they are."""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    block = f"{BEGIN}\n{section.rstrip()}\n\n{END}\n"
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        text = before + block + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        # An unmarked section of ours from before the markers: up to the next heading or marker.
+        unmarked = re.compile(r"^## Checkout\b.*?(?=^## |^<!-- |\Z)", re.S | re.M)
+        if unmarked.search(text):
+            text = unmarked.sub(lambda _match: block + "\n", text, count=1)
+        else:
+            text = text.rstrip("\n") + "\n\n" + block
+    RESULTS.write_text(text)
+
+
+def main():
+    args = parse_args()
+    ensure_database(args.database_url)
+    setup_django(args.database_url)
+    from django.conf import settings
+    from django.db import connection
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    rows, problems = [], []
+    for buyers in [int(value) for value in args.buyers.split(",")]:
+        total = buyers * args.orders
+        products = prepare_catalogue(stock=total)
+        before = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
+        connection.close()
+        result = run(products, buyers=buyers, orders=args.orders)
+        after = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
+        placed = len(result["place_ms"])
+        exact = all(after[pk] - before[pk] == placed for pk in before)
+        if placed != total or not exact:
+            problems.append(f"{buyers} buyers: {placed} of {total} placed, allocation exact: {exact}")
+        if not placed:
+            continue
+        place, whole = summary(result["place_ms"]), summary(result["checkout_ms"])
+        rows.append(
+            f"| {buyers} | {placed}/{total} {'✓' if exact else '✗'} | {placed / result['elapsed']:.1f} | "
+            f"{place['p50']:.0f} | {place['p95']:.0f} | {place['max']:.0f} | {whole['p50']:.0f} | {whole['p95']:.0f} |"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg_version = cursor.fetchone()[0]
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    section = (
+        f"## Checkout — {now}\n\n"
+        f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, PostgreSQL {pg_version}; commit {commit}"
+        f"{' (with uncommitted changes)' if dirty else ''}; database `{urlparse(args.database_url).path.lstrip('/')}`; "
+        f"cache {'Redis' if settings.REDIS_URL else 'local memory'}.\n"
+        f"- `benchmarks/checkout.py --buyers {args.buyers} --orders {args.orders}`: concurrent guest buyers (threads, one "
+        f"PostgreSQL connection each, Django test client in-process — no HTTP server), {args.orders} checkouts each, cash on "
+        "delivery, one product of each of two sellers per order, so every buyer locks the same two stock rows (the worst "
+        "case). Each round the buyers press “Place the order” together. E-mail tasks are queued, not sent, as in production.\n"
+        "- place: the locked transaction (stock check, allocation, order, sellers' parts). Whole checkout: add 2 → details → "
+        "review → place, the wait for the other buyers left out.\n\n"
+        "| buyers | orders placed, stock exact | orders/s | place p50 ms | place p95 ms | place max ms | checkout p50 ms | checkout p95 ms |\n"
+        "|---:|---|---:|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
+    )
+    print(section)
+    if not args.no_results:
+        write_results(section)
+    if problems:
+        sys.exit("; ".join(problems))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Delivery addresses in Oscar's address model: street, commune (line2), province (line4), Việt Nam."""
+
+from oscar.core.loading import get_model
+
+from ocop_catalog.models import Commune
+
+Country = get_model("address", "Country")
+ShippingAddress = get_model("order", "ShippingAddress")
+
+
+def vietnam():
+    country, _created = Country.objects.get_or_create(
+        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "printable_name": "Việt Nam", "is_shipping_country": True}
+    )
+    return country
+
+
+def shipping_address_from(details: dict):
+    """An unsaved ShippingAddress from the checkout details (Oscar saves it with the order)."""
+    commune = Commune.objects.select_related("province").get(code=details["commune"])
+    return ShippingAddress(
+        first_name=details["name"],
+        line1=details["street"],
+        line2=commune.name,
+        line4=commune.province.name,
+        country=vietnam(),
+        phone_number="+84" + details["phone"][1:],
+        notes=details.get("note", ""),
+    )

@@ -1,0 +1,71 @@
+"""What the buyer sees of a placed order: its sellers' parts, status and how to pay."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.cache import cache
+from oscar.core.loading import get_model
+
+from payments import methods
+from payments.selectors import payment_summary
+from payments.vietqr import qr_svg, transfer_note, vietqr_payload
+from sellers.fulfilment import ORDER_STATUS_LABELS
+
+Line = get_model("order", "Line")
+
+LOOKUP_WINDOW_SECONDS = 15 * 60
+
+
+def order_status_label(status: str) -> str:
+    return str(ORDER_STATUS_LABELS.get(status, status))
+
+
+def order_parts(order) -> list[dict]:
+    """Each seller's part of the order with its lines, status and shipping (three queries)."""
+    lines = defaultdict(list)
+    for line in order.lines.order_by("pk"):
+        lines[line.partner_id].append(line)
+    return [
+        {"part": part, "partner": part.partner, "lines": lines[part.partner_id]}
+        for part in order.fulfilments.select_related("partner").order_by("partner__name")
+    ]
+
+
+def vietqr_for(order, *, amount) -> dict:
+    payload = vietqr_payload(amount=amount, order_number=order.number)
+    return {
+        "svg": qr_svg(payload),
+        "payload": payload,
+        "amount": amount,
+        "note": transfer_note(order.number),
+        "bank_bin": settings.VIETQR_BANK_BIN,
+        "account_number": settings.VIETQR_ACCOUNT_NUMBER,
+        "account_name": settings.VIETQR_ACCOUNT_NAME,
+    }
+
+
+def order_display_context(order) -> dict:
+    summary = payment_summary(order)
+    context = {
+        "order_status_label": order_status_label(order.status),
+        "order_parts": order_parts(order),
+        "payment": summary,
+    }
+    still_due = summary.amount_due - summary.amount_paid
+    if summary.method == methods.VIETQR and still_due > 0 and methods.vietqr_configured():
+        context["vietqr"] = vietqr_for(order, amount=still_due)
+    if summary.method == methods.CARD and still_due > 0 and methods.stripe_configured():
+        context["card_payment_due"] = True
+    return context
+
+
+def order_lookup_allowed(request) -> bool:
+    """Counts a guest order look-up from this address; False past ORDER_LOOKUP_ATTEMPTS in 15 minutes."""
+    key = f"order-lookup:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
+        attempts = 1
+    return attempts <= settings.ORDER_LOOKUP_ATTEMPTS

@@ -1,0 +1,56 @@
+"""Reads of payment state, from Oscar's payment models."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from oscar.core.loading import get_model
+
+from sellers.fulfilment import part_total
+from sellers.models import Fulfilment
+
+from . import methods
+
+Source = get_model("payment", "Source")
+
+
+def order_source(order):
+    """The order's payment source (one per order: the method the buyer chose), or None."""
+    return Source.objects.filter(order=order).select_related("source_type").order_by("pk").first()
+
+
+def order_amount_due(order) -> Decimal:
+    """What the buyer owes: the order total less the parts sellers cancelled (whole đồng)."""
+    cancelled = order.fulfilments.filter(status=Fulfilment.Status.CANCELLED)
+    return order.total_incl_tax - sum((part_total(part) for part in cancelled), Decimal(0))
+
+
+@dataclass(frozen=True)
+class PaymentSummary:
+    method: str | None
+    label: str
+    amount_due: Decimal
+    amount_paid: Decimal
+    amount_refunded: Decimal
+    reference: str
+
+    @property
+    def is_paid(self) -> bool:
+        return self.amount_due > 0 and self.amount_paid >= self.amount_due
+
+    @property
+    def is_unpaid(self) -> bool:
+        return self.amount_paid == 0
+
+
+def payment_summary(order) -> PaymentSummary:
+    """How the order is paid and how much of what is due has arrived."""
+    source = order_source(order)
+    method = methods.method_of_source_type(source.source_type.code) if source else None
+    return PaymentSummary(
+        method=method,
+        label=str(methods.LABELS[method]) if method else "",
+        amount_due=order_amount_due(order),
+        amount_paid=source.amount_debited if source else Decimal(0),
+        amount_refunded=source.amount_refunded if source else Decimal(0),
+        reference=source.reference if source else "",
+    )

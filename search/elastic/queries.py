@@ -1,0 +1,207 @@
+"""The requests the Elasticsearch backend sends, and how it reads the answers.
+
+Faceting follows search.facets: filters that no facet counts (price, stock, category) go in the
+query; facet filters go in `post_filter`, and each facet's aggregation applies the *other* ones.
+"""
+
+import datetime
+from decimal import Decimal
+
+from elasticsearch.dsl import Q, Search
+
+from ..facets import FACET_IGNORES, facets_from_counts
+from ..models import stars_valid_on
+from ..query import (
+    SORT_NEWEST,
+    SORT_PRICE,
+    SORT_PRICE_DESC,
+    SORT_RELEVANCE,
+    SORT_STARS_DESC,
+    STAR_FACET_VALUES,
+    ProductHit,
+    ProductPage,
+    ProductQuery,
+)
+from ..text import TextQuery
+
+SOURCE_FIELDS = [
+    "id", "title", "slug", "price", "stars", "certificate_valid_from", "certificate_valid_until",
+    "province_code", "province", "commune_code", "commune", "seller_slug", "producer", "group_slug",
+    "in_stock", "image",
+]  # fmt: skip
+FACET_FIELDS = {"province": "province_code", "group": "group_slug", "commune": "commune_code"}
+FACET_SIZES = {"province": 100, "group": 10, "commune": 1000}
+# Stars count only within the certificate's dates; `today` is epoch milliseconds of the query's day.
+VALID_STARS_SCRIPT = (
+    "if (doc['stars'].size() == 0 || doc['certificate_valid_from'].size() == 0"
+    " || doc['certificate_valid_until'].size() == 0) { return 0; }"
+    " long from = doc['certificate_valid_from'].value.toInstant().toEpochMilli();"
+    " long until = doc['certificate_valid_until'].value.toInstant().toEpochMilli();"
+    " return from <= params.today && params.today <= until ? doc['stars'].value : 0;"
+)
+NEWEST = [{"created": {"order": "desc"}}, {"id": {"order": "desc"}}]
+
+
+def _epoch_millis(day: datetime.date) -> int:
+    return int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp() * 1000)
+
+
+def stars_at_least(stars: int, day: datetime.date) -> Q:
+    iso = day.isoformat()
+    return Q(
+        "bool",
+        filter=[
+            Q("range", stars={"gte": stars}),
+            Q("range", certificate_valid_from={"lte": iso}),
+            Q("range", certificate_valid_until={"gte": iso}),
+        ],
+    )
+
+
+def facet_filters(query: ProductQuery, day: datetime.date) -> dict[str, Q]:
+    """Each facet filter the query sets, by its parameter name."""
+    filters = {}
+    if query.stars_min:
+        filters["stars_min"] = stars_at_least(query.stars_min, day)
+    if query.province:
+        filters["province"] = Q("term", province_code=query.province)
+    if query.commune:
+        filters["commune"] = Q("term", commune_code=query.commune)
+    if query.group:
+        filters["group"] = Q("term", group_slug=query.group)
+    return filters
+
+
+def other_filters(query: ProductQuery) -> list[Q]:
+    """Filters no facet counts: price, stock, category."""
+    filters = []
+    price = {key: int(value) for key, value in (("gte", query.price_min), ("lte", query.price_max)) if value is not None}
+    if price:
+        filters.append(Q("range", price=price))
+    if query.in_stock is not None:
+        filters.append(Q("term", in_stock=query.in_stock))
+    if query.category_path:
+        filters.append(Q("term", category_paths=query.category_path))
+    return filters
+
+
+def text_query(words: TextQuery, filters: list[Q]) -> Q:
+    """Enough words (all of one or two, all but one of more), boosted for the phrase and the title.
+
+    `vi_text` indexes words as written and folded, so words typed with diacritics match more terms
+    of a document that has them: exact matches score above folded ones.
+    """
+    if not words:
+        return Q("bool", filter=filters) if filters else Q("match_all")
+    phrase = " ".join(words.exact)
+    return Q(
+        "bool",
+        must=[Q("match", all_text={"query": " ".join(words.distinct_exact), "minimum_should_match": words.required_words})],
+        should=[
+            Q("match_phrase", all_text={"query": phrase, "boost": 4}),
+            Q("match_phrase", **{"title.folded": {"query": phrase, "boost": 2}}),
+            Q("match", title={"query": phrase, "boost": 1}),
+        ],
+        filter=filters,
+    )
+
+
+def _sort(query: ProductQuery, words: TextQuery, day: datetime.date) -> list:
+    if query.sort == SORT_RELEVANCE and words:
+        return [{"_score": {"order": "desc"}}, *NEWEST]
+    if query.sort == SORT_PRICE:
+        return [{"price": {"order": "asc", "missing": "_last"}}, *NEWEST]
+    if query.sort == SORT_PRICE_DESC:
+        return [{"price": {"order": "desc", "missing": "_last"}}, *NEWEST]
+    if query.sort == SORT_STARS_DESC:
+        script = {"source": VALID_STARS_SCRIPT, "lang": "painless", "params": {"today": _epoch_millis(day)}}
+        return [{"_script": {"type": "number", "order": "desc", "script": script}}, *NEWEST]
+    if query.sort in (SORT_NEWEST, SORT_RELEVANCE):
+        return list(NEWEST)
+    raise ValueError(f"Unknown sort: {query.sort!r}")
+
+
+def product_search(query: ProductQuery, *, index: str, day: datetime.date) -> Search:
+    """The search request for one page of `query`, with its count and facets."""
+    words = TextQuery.parse(query.text)
+    chosen = facet_filters(query, day)
+    search = Search(index=index).query(text_query(words, other_filters(query)))
+    if chosen:
+        search = search.post_filter(Q("bool", filter=list(chosen.values())))
+    for facet, ignores in FACET_IGNORES.items():
+        if facet == "commune" and not query.province:
+            continue
+        others = [condition for name, condition in chosen.items() if name not in ignores]
+        bucket = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all"))
+        if facet == "stars":
+            bucket.bucket("values", "filters", filters={str(value): stars_at_least(value, day) for value in STAR_FACET_VALUES})
+        else:
+            bucket.bucket("values", "terms", field=FACET_FIELDS[facet], size=FACET_SIZES[facet])
+    start = (query.page - 1) * query.page_size
+    search = search.sort(*_sort(query, words, day)).source(SOURCE_FIELDS).extra(track_total_hits=True)
+    return search[start : start + query.page_size]
+
+
+def suggest_search(text: str, *, index: str, limit: int) -> Search:
+    """Titles that start words with what was typed, the last word perhaps unfinished."""
+    words = TextQuery.parse(text)
+    fields = ["title_suggest", "title_suggest._2gram", "title_suggest._3gram"]
+    return (
+        Search(index=index)
+        .query(Q("multi_match", query=" ".join(words.folded), type="bool_prefix", operator="and", fields=fields))
+        .sort({"_score": {"order": "desc"}}, *NEWEST)
+        .source(SOURCE_FIELDS)[:limit]
+    )
+
+
+def hit_from_source(source: dict, day: datetime.date) -> ProductHit:
+    def date(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    return ProductHit(
+        id=source["id"],
+        title=source["title"],
+        slug=source.get("slug") or "",
+        price=None if source.get("price") is None else Decimal(source["price"]),
+        stars=stars_valid_on(
+            stars=source.get("stars"),
+            valid_from=date(source.get("certificate_valid_from")),
+            valid_until=date(source.get("certificate_valid_until")),
+            day=day,
+        ),
+        province_code=source.get("province_code") or "",
+        province_name=source.get("province") or "",
+        commune_code=source.get("commune_code") or "",
+        commune_name=source.get("commune") or "",
+        seller_slug=source.get("seller_slug") or "",
+        seller_name=source.get("producer") or "",
+        group_slug=source.get("group_slug") or "",
+        in_stock=bool(source.get("in_stock")),
+        image=source.get("image") or "",
+    )
+
+
+def page_from_response(raw: dict, query: ProductQuery, *, day: datetime.date) -> ProductPage:
+    """A ProductPage from the raw answer to product_search(query)."""
+    aggregations = raw.get("aggregations", {})
+
+    def terms(facet):
+        buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+
+    star_buckets = aggregations.get("stars", {}).get("values", {}).get("buckets", {})
+    facets = facets_from_counts(
+        query,
+        stars={int(value): bucket["doc_count"] for value, bucket in star_buckets.items()},
+        province=terms("province"),
+        group=terms("group"),
+        commune=terms("commune"),
+    )
+    return ProductPage(
+        hits=[hit_from_source(hit["_source"], day) for hit in raw["hits"]["hits"]],
+        count=raw["hits"]["total"]["value"],
+        page=query.page,
+        page_size=query.page_size,
+        facets=facets,
+        backend="elasticsearch",
+    )

@@ -1,0 +1,83 @@
+"""Faceting rules both backends follow, so their counts agree.
+
+A facet's counts are taken over the query and every filter *except its own* (and, for the province,
+except the commune inside it): choosing 4★ still shows how many 3★-and-up or 5★ products there are.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from ocop_catalog.rules import PRODUCT_GROUPS
+
+from .query import STAR_FACET_VALUES, FacetValue, Facets, ProductQuery
+
+# Filters a facet ignores when counting its values.
+FACET_IGNORES = {
+    "stars": {"stars_min"},
+    "province": {"province", "commune"},
+    "group": {"group"},
+    "commune": {"commune"},
+}
+FACET_FILTERS = ("stars_min", "province", "commune", "group")
+GROUP_ORDER = tuple(group.slug for group in PRODUCT_GROUPS)
+
+
+def active_facet_filters(query: ProductQuery) -> dict[str, object]:
+    """The facet filters the query sets, by name."""
+    return {name: getattr(query, name) for name in FACET_FILTERS if getattr(query, name) not in (None, "")}
+
+
+def ordered(counts: Mapping, *, order: Iterable | None = None) -> list[FacetValue]:
+    """Values with a count, most first then by value; or in the fixed `order` given (groups, stars)."""
+    if order is not None:
+        return [FacetValue(value=value, count=counts[value]) for value in order if counts.get(value)]
+    items = sorted(((value, count) for value, count in counts.items() if count and value), key=lambda item: (-item[1], str(item[0])))
+    return [FacetValue(value=value, count=count) for value, count in items]
+
+
+def star_values() -> tuple[int, ...]:
+    """Star facet values, best first: 5★, 4★ and up, 3★ and up."""
+    return tuple(sorted(STAR_FACET_VALUES, reverse=True))
+
+
+def facets_from_groups(rows: Iterable[dict], query: ProductQuery) -> tuple[int, Facets]:
+    """The total and the facets, from rows counted by (province, group, valid stars, commune).
+
+    Each row: province_code, group_slug, stars (0 when none valid), commune_key (the commune code
+    for rows in the chosen province or commune, else ""), n.
+    """
+    rows = list(rows)
+    wanted = active_facet_filters(query)
+
+    def passes(row, ignoring=frozenset()) -> bool:
+        checks = {
+            "stars_min": lambda value: row["stars"] >= value,
+            "province": lambda value: row["province_code"] == value,
+            "commune": lambda value: row["commune_key"] == value,
+            "group": lambda value: row["group_slug"] == value,
+        }
+        return all(checks[name](value) for name, value in wanted.items() if name not in ignoring)
+
+    total = sum(row["n"] for row in rows if passes(row))
+    stars, provinces, groups, communes = {}, {}, {}, {}
+    for row in rows:
+        if passes(row, FACET_IGNORES["stars"]):
+            for value in STAR_FACET_VALUES:
+                if row["stars"] >= value:
+                    stars[value] = stars.get(value, 0) + row["n"]
+        if passes(row, FACET_IGNORES["province"]):
+            provinces[row["province_code"]] = provinces.get(row["province_code"], 0) + row["n"]
+        if passes(row, FACET_IGNORES["group"]):
+            groups[row["group_slug"]] = groups.get(row["group_slug"], 0) + row["n"]
+        if query.province and row["province_code"] == query.province and passes(row, FACET_IGNORES["commune"]):
+            communes[row["commune_key"]] = communes.get(row["commune_key"], 0) + row["n"]
+    return total, facets_from_counts(query, stars=stars, province=provinces, group=groups, commune=communes)
+
+
+def facets_from_counts(query: ProductQuery, *, stars: Mapping, province: Mapping, group: Mapping, commune: Mapping) -> Facets:
+    """Facets in the order both backends give them."""
+    return Facets(
+        stars=ordered(stars, order=star_values()),
+        province=ordered(province),
+        group=ordered(group, order=GROUP_ORDER),
+        commune=ordered(commune) if query.province else [],
+    )

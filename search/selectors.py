@@ -1,0 +1,82 @@
+"""Reads for search: products behind hits, products to reindex, localities to suggest."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from oscar.core.loading import get_model
+
+from ocop_catalog import selectors as ocop_selectors
+from ocop_catalog.models import Commune, Province
+from ocop_catalog.text import fold
+
+from .text import TextQuery
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+
+
+def products_for_hits(hits) -> list:
+    """The catalogue's products behind `hits`, in their order, loaded for display (fixed query count).
+
+    A hit whose product stopped being on sale since it was indexed is left out.
+    """
+    ids = [hit.id for hit in hits]
+    if not ids:
+        return []
+    by_id = {product.pk: product for product in ocop_selectors.products_for_display(Product.objects.browsable().filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def product_ids_of_producer(*, partner_id: int) -> list[int]:
+    return list(Product.objects.filter(producer_id=partner_id, parent=None).values_list("pk", flat=True))
+
+
+def product_ids_in_category(*, category_id: int) -> list[int]:
+    """Products in the category or any below it."""
+    path = Category.objects.filter(pk=category_id).values_list("path", flat=True).first()
+    if path is None:
+        return []
+    return list(ProductCategory.objects.filter(category__path__startswith=path).values_list("product_id", flat=True).distinct())
+
+
+@dataclass(frozen=True)
+class LocalitySuggestion:
+    kind: str  # "province" or "commune"
+    code: str
+    name: str
+    province_code: str
+    province_name: str
+
+
+LOCALITIES_CACHE_KEY = "search:localities:v1"
+
+
+def _localities() -> list[tuple[str, LocalitySuggestion]]:
+    """Every province and commune with its folded name; cached like the locality choices."""
+    localities = cache.get(LOCALITIES_CACHE_KEY)
+    if localities is None:
+        provinces = dict(Province.objects.values_list("code", "short_name"))
+        localities = [
+            (f" {fold(name)} ", LocalitySuggestion("province", code, name, code, name)) for code, name in provinces.items()
+        ] + [
+            (f" {fold(name)} ", LocalitySuggestion("commune", code, name, province, provinces.get(province, "")))
+            for code, name, province in Commune.objects.values_list("code", "name", "province_id")
+        ]
+        cache.set(LOCALITIES_CACHE_KEY, localities, ocop_selectors.LOCALITY_CACHE_SECONDS)
+    return localities
+
+
+def localities_matching(text: str, *, limit: int = 5) -> list[LocalitySuggestion]:
+    """Provinces, then communes, whose names start words with what was typed (folded)."""
+    words = TextQuery.parse(text)
+    if not words:
+        return []
+    *whole, last = words.folded
+    found = [
+        locality
+        for folded, locality in _localities()
+        if f" {last}" in folded and all(f" {word} " in folded for word in whole)
+    ]
+    found.sort(key=lambda locality: (locality.kind != "province", len(locality.name), locality.name))
+    return found[:limit]

@@ -1,0 +1,113 @@
+"""State changes of search: the search table and the Elasticsearch index follow the catalogue."""
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from .documents import documents_for, group_roots
+from .models import ProductSearchDocument
+
+logger = logging.getLogger("search")
+BATCH_SIZE = 500
+UPDATE_FIELDS = [
+    field.name for field in ProductSearchDocument._meta.concrete_fields if not field.primary_key
+]
+
+
+GENERATION_KEY = "search:generation"
+
+
+def search_generation() -> int:
+    """The index generation: cached search answers are kept under it (search.backends)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def search_generation_advance() -> None:
+    """Retire every cached search answer: now (this transaction's own reads) and after commit."""
+
+    def advance():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+
+    advance()
+    transaction.on_commit(advance)
+
+
+def elasticsearch_enabled() -> bool:
+    return settings.SEARCH_BACKEND == "elasticsearch" and bool(settings.ELASTICSEARCH_URL)
+
+
+def _batches(ids: list[int], size: int):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+@transaction.atomic
+def search_documents_update(*, product_ids: Iterable[int]) -> int:
+    """Rebuild the search-table rows of these products; products no longer on sale lose theirs.
+
+    Idempotent; returns how many rows were written.
+    """
+    product_ids = sorted(set(product_ids))
+    roots = group_roots()
+    written = 0
+    for batch in _batches(product_ids, BATCH_SIZE):
+        documents = documents_for(batch, roots=roots)
+        ProductSearchDocument.objects.bulk_create(
+            documents, update_conflicts=True, unique_fields=["product"], update_fields=UPDATE_FIELDS
+        )
+        kept = {document.product_id for document in documents}
+        ProductSearchDocument.objects.filter(product_id__in=batch).exclude(product_id__in=kept).delete()
+        written += len(documents)
+    search_generation_advance()
+    return written
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    products: int
+    documents: int
+
+
+@transaction.atomic
+def search_documents_rebuild(*, progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE) -> RebuildResult:
+    """Rebuild the whole search table from the catalogue in one transaction (readers see the old rows
+    until it commits). Idempotent."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    product_ids = list(Product.objects.filter(parent=None).order_by("pk").values_list("pk", flat=True))
+    ProductSearchDocument.objects.all().delete()
+    roots = group_roots()
+    documents_written = 0
+    for done, batch in enumerate(_batches(product_ids, batch_size), start=1):
+        documents = documents_for(batch, roots=roots)
+        ProductSearchDocument.objects.bulk_create(documents)
+        documents_written += len(documents)
+        if progress:
+            progress(min(done * batch_size, len(product_ids)), len(product_ids))
+    search_generation_advance()
+    return RebuildResult(products=len(product_ids), documents=documents_written)
+
+
+def search_index_update(*, product_ids: Iterable[int]) -> int:
+    """The search table, then (through its own task) Elasticsearch, for these products."""
+    product_ids = sorted(set(product_ids))
+    written = search_documents_update(product_ids=product_ids)
+    if elasticsearch_enabled() and product_ids:
+        from .tasks import sync_elasticsearch
+
+        transaction.on_commit(lambda: sync_elasticsearch.delay(product_ids))
+    return written

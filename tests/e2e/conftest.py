@@ -1,0 +1,71 @@
+"""Real-browser tests: Playwright for Python driving Debian's chromium (never a browser download)."""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+RESULTS = Path(__file__).resolve().parents[2] / "test-results" / "e2e"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http_live_server():
+    """The live server speaks plain HTTP on 127.0.0.1: settings it reads when it starts (the session-
+    scoped live_server starts before per-test settings apply), so set here, before it."""
+    from django.conf import settings
+
+    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
+    saved = {name: getattr(settings, name, None) for name in names}
+    for name in names:
+        setattr(settings, name, 0 if name == "SECURE_HSTS_SECONDS" else False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no chromium at {CHROMIUM} (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+        # The test's own queries ran inside Playwright's event-loop context, on a connection of their
+        # own: close it here, or it outlives the session and blocks dropping the test database.
+        connections.close_all()
+
+
+class Screenshots:
+    """Numbered screenshots of each step, under test-results/e2e/<test name>/."""
+
+    def __init__(self, folder: Path):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        self.folder, self.count = folder, 0
+
+    def __call__(self, page, step: str) -> Path:
+        self.count += 1
+        path = self.folder / f"{self.count:02d}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def screenshots(request):
+    return Screenshots(RESULTS / re.sub(r"[^\w.-]+", "_", request.node.name))
