@@ -41,6 +41,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PAGE_SIZES = (4, 24, 100)
 TARGET_RPS, TARGET_P95_MS, TARGET_QUERIES = 150, 150, 12
+PAGE_KEYS = ("catalogue", "deep", "filtered", "category", "search", "home")
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ocop_bench"
 FORBIDDEN_DB_NAMES = {"test", "postgres", "template0", "template1", "root"}
 RESULTS_MARKER = "<!-- sections: newest first -->"
@@ -60,9 +61,9 @@ def parse_args(argv=None):
     parser.add_argument("--quiet-wait", type=float, default=120,
                         help="seconds to wait for other processes to calm down before each URL")
     parser.add_argument("--max-other", type=float, default=10,
-                        help="re-measure a URL when other processes took more than this % of the CPUs")
+                        help="re-measure a URL when other processes took more than this %% of the CPUs")
     parser.add_argument("--attempts", type=int, default=3, help="measurements per URL at most (the cleanest is kept)")
-    parser.add_argument("--only", nargs="*", help="names of the pages to load (default: all)")
+    parser.add_argument("--only", nargs="*", choices=PAGE_KEYS, help="pages to load with wrk (default: all)")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
     parser.add_argument("--note", default="", help="a line added to the RESULTS.md section")
     return parser.parse_args(argv)
@@ -134,12 +135,12 @@ def pages(category_url: str) -> list[dict]:
     """The pages measured: name, path for the test client and percent-encoded path for wrk."""
     search = "/shop/search/?q=" + quote("mật ong", safe="").replace("%20", "+")
     return [
-        {"name": "catalogue", "path": "/shop/catalogue/"},
-        {"name": "catalogue p50", "path": "/shop/catalogue/?page=50"},
-        {"name": "catalogue filtered", "path": "/shop/catalogue/?stars_min=4&province=01&sort=price"},
-        {"name": "category do-uong", "path": category_url},
-        {"name": "search “mật ong”", "path": search},
-        {"name": "home", "path": "/"},
+        {"key": "catalogue", "name": "catalogue", "path": "/shop/catalogue/"},
+        {"key": "deep", "name": "catalogue p50", "path": "/shop/catalogue/?page=50"},
+        {"key": "filtered", "name": "catalogue filtered", "path": "/shop/catalogue/?stars_min=4&province=01&sort=price"},
+        {"key": "category", "name": "category do-uong", "path": category_url},
+        {"key": "search", "name": "search “mật ong”", "path": search},
+        {"key": "home", "name": "home", "path": "/"},
     ]
 
 
@@ -516,7 +517,7 @@ def main(argv=None) -> int:
     category_url = Category.objects.get(depth=1, slug="do-uong").get_absolute_url()
     page_list = pages(category_url)
     if args.only:
-        page_list_load = [p for p in page_list if p["name"] in args.only]
+        page_list_load = [p for p in page_list if p["key"] in args.only]
     else:
         page_list_load = page_list
 

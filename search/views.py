@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils.decorators import method_decorator
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
@@ -23,6 +25,7 @@ from .backends import get_backend
 from .forms import ProductFilterForm
 from .presenters import facet_links
 from .selectors import products_for_hits
+from .services import search_generation
 
 Category = get_model("catalogue", "Category")
 
@@ -83,6 +86,7 @@ class BaseProductListView(TemplateView):
             pagination=self.pagination(result),
             provinces=ocop_selectors.province_choices(),
             communes=ocop_selectors.commune_choices(province_code=query.province) if query.province else [],
+            grid_cache_key=self.grid_cache_key(result.products),
             facets=facet_links(
                 result.facets,
                 params=self.request.GET,
@@ -91,6 +95,13 @@ class BaseProductListView(TemplateView):
             ),
         )
         return context
+
+    @staticmethod
+    def grid_cache_key(products) -> str:
+        """Key of the rendered product cards: any indexed change (price, stock, stars, images, reviews)
+        advances the search generation; the day is in it because certificates expire at midnight."""
+        ids = ",".join(str(product.pk) for product in products)
+        return f"{search_generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{ids}"
 
     def active_filters(self, form) -> list[dict]:
         """Each filter in force, with the URL that removes it (the removable chips)."""

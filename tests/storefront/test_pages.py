@@ -130,3 +130,19 @@ def test_browser_language_does_not_override_vietnamese(client, pilot_producer):
 
     assert '<html lang="vi">' in response.content.decode()
     assert "Tất cả sản phẩm OCOP" in response.content.decode()
+
+
+def test_cached_product_cards_show_a_new_price_at_once(client, pilot_producer):
+    from ocop_catalog.services import ListingData, product_listing_save
+
+    product = make_product(producer=pilot_producer, title="Giá thay đổi", price_vnd=100_000)
+    assert f"100.000{NBSP}₫" in client.get("/shop/catalogue/").content.decode()
+    record = product.stockrecords.get()
+
+    product_listing_save(
+        producer=pilot_producer,
+        listing=ListingData(sku=record.partner_sku, title="Giá thay đổi", description="", group_slug="thuc-pham", price_vnd=125_000, stock=3),
+    )
+
+    html = client.get("/shop/catalogue/").content.decode()
+    assert f"125.000{NBSP}₫" in html and f"100.000{NBSP}₫" not in html
