@@ -4,11 +4,16 @@
         [--database-url postgres://postgres@127.0.0.1:5432/ocop_bench]
 
 1. Creates (if missing) a separate PostgreSQL database, migrates it, loads localities and the demo
-   catalogue, then tops it up to N products (benchmarks/catalogue_data.py). Idempotent.
-2. Collects static files into benchmarks/out/var and starts gunicorn (2 workers) on a free loopback port.
-3. Counts SQL queries per page in-process (django.test.Client) at page sizes 4, 24 and 100.
-4. Loads each page with wrk on 127.0.0.1 (p95 from benchmarks/wrk_report.lua).
+   catalogue, tops it up to N products (benchmarks/catalogue_data.py; idempotent) and rebuilds the
+   search table (`search_reindex --database-only`) when the project has one.
+2. Collects static files into benchmarks/out/var and starts gunicorn (2 workers) on a free loopback port,
+   with a Redis database of its own (flushed) as the cache.
+3. Counts SQL queries per page in-process (django.test.Client) at page sizes 4, 24 and 100, warm and cold.
+4. Loads each page with wrk on 127.0.0.1 (p95 from benchmarks/wrk_report.lua). The machine is shared:
+   each URL waits for a quiet machine and is measured again (up to 3 times) if other processes took CPU.
 5. Adds a dated section to benchmarks/RESULTS.md (and the raw numbers to benchmarks/out/*.json).
+
+Where the time goes on one page: benchmarks/profile_page.py.
 
 Target (project guide): ≥ 150 requests/s at p95 ≤ 150 ms with ≤ 12 SQL queries whatever the page size.
 gunicorn is stopped on exit, Ctrl-C or error. Traffic goes to 127.0.0.1 only.
@@ -125,6 +130,10 @@ def manage(env: dict, *command: str) -> None:
 def redis_flush(url: str) -> None:
     import redis
 
+    parts = urlsplit(url)
+    if parts.hostname not in ("127.0.0.1", "localhost", "::1") or parts.path.strip("/") in ("", "0"):
+        sys.exit(f"--redis-url must be a loopback Redis database of its own (not 0): {url!r} is flushed.")
+
     redis.Redis.from_url(url).flushdb()
 
 
@@ -150,6 +159,10 @@ def query_counts(page_list: list[dict]) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    try:  # what any indexed change (a price, a stock level) does: retire cached search answers and grids
+        from search.services import search_generation_advance as retire_cached_answers
+    except ImportError:
+        retire_cached_answers = None
     client = Client()
     counts, samples = {}, {}
     for page in page_list:
@@ -157,6 +170,12 @@ def query_counts(page_list: list[dict]) -> dict:
         for size in PAGE_SIZES:
             with override_settings(OSCAR_PRODUCTS_PER_PAGE=size):
                 client.get(page["path"])  # warm: locality choices, group menu, thumbnails
+                cold = None
+                if retire_cached_answers is not None:
+                    retire_cached_answers()
+                    with CaptureQueriesContext(connection) as captured_cold:
+                        client.get(page["path"])
+                    cold = len(captured_cold)
                 with CaptureQueriesContext(connection) as captured:
                     response = client.get(page["path"])
             shown = len(response.context["products"]) if response.context and "products" in response.context else None
@@ -164,6 +183,7 @@ def query_counts(page_list: list[dict]) -> dict:
                 shown = len(response.context["featured_products"])
             counts[page["name"]][size] = {
                 "queries": len(captured),
+                "queries_cold": cold,
                 "status": response.status_code,
                 "products": shown,
                 "count": getattr(response.context.get("result"), "count", None) if response.context else None,
@@ -411,7 +431,8 @@ def results_section(run: dict) -> str:
         "(each URL is measured up to 3 times and the run least disturbed is kept). CPU ms/req: gunicorn and "
         "PostgreSQL CPU time per request, which other load disturbs much less than req/s.",
         f"- SQL: queries per request in-process (test client, warm cache) at {'/'.join(map(str, PAGE_SIZES))} "
-        f"products per page. Target: ≥ {TARGET_RPS} req/s, p95 ≤ {TARGET_P95_MS} ms, ≤ {TARGET_QUERIES} queries.",
+        "products per page; \"cold\": the first request after cached search answers were retired (as any price or "
+        f"stock change does). Target: ≥ {TARGET_RPS} req/s, p95 ≤ {TARGET_P95_MS} ms, ≤ {TARGET_QUERIES} queries.",
     ]
     if run.get("note"):
         lines.append(f"- Note: {run['note']}")
@@ -425,7 +446,11 @@ def results_section(run: dict) -> str:
         load = page.get("load")
         counts = run["queries"]["counts"].get(page["name"], {})
         sql = "/".join(str(counts[s]["queries"]) if s in counts else "—" for s in PAGE_SIZES)
-        queries_ok = counts and all(counts[s]["queries"] <= TARGET_QUERIES for s in PAGE_SIZES if s in counts)
+        if any(counts.get(s, {}).get("queries_cold") is not None for s in PAGE_SIZES):
+            sql += " (cold " + "/".join(str(counts[s].get("queries_cold")) for s in PAGE_SIZES if s in counts) + ")"
+        queries_ok = counts and all(
+            max(counts[s]["queries"], counts[s].get("queries_cold") or 0) <= TARGET_QUERIES for s in PAGE_SIZES if s in counts
+        )
         if load:
             lat = load["latency_us"]
             misses = []
@@ -525,7 +550,9 @@ def main(argv=None) -> int:
     log("counting SQL queries per page")
     queries = query_counts(page_list)
     for name, by_size in queries["counts"].items():
-        log(f"  {name}: " + ", ".join(f"{size}→{v['queries']} q ({v['status']})" for size, v in by_size.items()))
+        log(f"  {name}: " + ", ".join(
+            f"{size}→{v['queries']} q (cold {v['queries_cold']}, {v['status']})" for size, v in by_size.items()
+        ))
     run = {
         "started": started.strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
