@@ -4,16 +4,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from .models import Commune, OcopCertificate, Province
-from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG
+from .rules import PRODUCT_GROUPS
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
-ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -31,22 +30,6 @@ def certificate_current_for(*, product) -> OcopCertificate | None:
         .order_by("-issued_on", "-pk")
         .first()
     )
-
-
-def valid_stars_subquery(*, day: datetime.date | None = None) -> Subquery:
-    """A subquery giving each product's stars from its valid certificate, or NULL."""
-    day = day or timezone.localdate()
-    return Subquery(
-        certificates_valid_on(day=day)
-        .filter(product=OuterRef("pk"))
-        .order_by("-issued_on", "-pk")
-        .values("stars")[:1]
-    )
-
-
-def price_subquery() -> Subquery:
-    """Each product's selling price: that of its first stock record, as Oscar's strategy uses."""
-    return Subquery(StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk").values("price")[:1])
 
 
 def with_ocop_certificates(queryset: QuerySet) -> QuerySet:
@@ -87,16 +70,6 @@ def group_of(*, product, roots_by_path: dict[str, str]) -> str | None:
         if slug:
             return slug
     return None
-
-
-def in_group_filter(*, group_slug: str):
-    """A filter expression: the product belongs to the group's category or one below it."""
-    root = Category.objects.filter(depth=1, slug=group_slug).values("path")[:1]
-    return Exists(
-        ProductCategory.objects.filter(
-            product=OuterRef("pk"), category__path__startswith=Subquery(root)
-        )
-    )
 
 
 LOCALITY_CACHE_SECONDS = 60 * 60
@@ -140,20 +113,9 @@ def locality_choices_forget(*, province_codes) -> None:
     cache.delete_many([f"ocop:commune-choices:v1:{code}" for code in province_codes])
 
 
-def provinces_with_products() -> QuerySet:
-    """Provinces that have at least one public product, for the catalogue's province filter."""
-    return Province.objects.filter(
-        communes__partners__products__is_public=True
-    ).distinct().order_by("short_name")
-
-
 def featured_products_fallback(*, limit: int) -> list:
     """The newest public products holding a valid 4★ or 5★ certificate."""
     today = timezone.localdate()
     top_rated = certificates_valid_on(day=today).filter(product=OuterRef("pk"), stars__gte=4)
     queryset = Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")
     return list(products_for_display(queryset)[:limit])
-
-
-def product_group(slug: str):
-    return PRODUCT_GROUPS_BY_SLUG.get(slug)
