@@ -116,7 +116,7 @@ def parse_args(argv=None):
 
 
 def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
 
 
 # --- the parent: one child process per database -----------------------------------------------
@@ -290,6 +290,8 @@ def worker(args) -> int:
 
     if settings.ELASTICSEARCH_URL:
         runs.append(measure_elasticsearch(args, documents=result.documents))
+    elif connection.vendor == "postgresql":
+        runs[-1].setdefault("notes", []).append(measure_bulk_bodies())
     print(json.dumps({"runs": runs}))
     return 0
 
@@ -320,6 +322,39 @@ def measure_elasticsearch(args, *, documents: int) -> dict:
         "latency": measure(ElasticsearchSearchBackend(), args.queries, api=False),
         "notes": [f"Elasticsearch analysis: {'ICU' if result.icu else 'standard tokenizer + lowercase + asciifolding'}."],
     }
+
+
+def measure_bulk_bodies() -> str:
+    """Without a server: how fast our side feeds a bulk rebuild, and whether its memory stays flat.
+
+    The table is streamed through the same actions `es_index_rebuild` gives `streaming_bulk`, and
+    each is serialised as the client would send it; the server's own indexing time is not in it.
+    """
+    import resource
+
+    from elasticsearch.serializer import JsonSerializer
+
+    from search.elastic.indexing import _actions
+    from search.models import ProductSearchDocument
+
+    serializer = JsonSerializer()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    documents = sent_bytes = 0
+    rows = ProductSearchDocument.objects.order_by("pk").iterator(chunk_size=1000)
+    for action in _actions(rows, index="bench"):
+        header = {"index": {"_index": action["_index"], "_id": action["_id"]}}
+        sent_bytes += len(serializer.dumps(header)) + len(serializer.dumps(action["_source"])) + 2
+        documents += 1
+    rate = documents / (time.perf_counter() - started)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    log(f"bulk bodies: {documents:,} documents, {rate:,.0f}/s, {sent_bytes / 2**20:,.0f} MB, peak RSS +{grown_mb:.0f} MB")
+    return (
+        f"Elasticsearch bulk, our side only (no server here): {documents:,} documents streamed from the table, "
+        f"with descriptions, and serialised into bulk bodies ({sent_bytes / 2**20:,.0f} MB) at {rate:,.0f}/s; "
+        f"peak memory grew by {grown_mb:.0f} MB. The server's indexing time is not included: rerun with "
+        "ELASTICSEARCH_URL (docker-compose) for the real rate."
+    )
 
 
 def query_mix(rng: random.Random, count: int) -> dict[str, list]:

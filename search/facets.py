@@ -73,6 +73,20 @@ def facets_from_groups(rows: Iterable[dict], query: ProductQuery) -> tuple[int, 
     return total, facets_from_counts(query, stars=stars, province=provinces, group=groups, commune=communes)
 
 
+def facets_from_facet_counts(query: ProductQuery, counts: Mapping[str, Mapping]) -> tuple[int, Facets]:
+    """The total and the facets, from each facet's own counts (over every filter but its own).
+
+    `counts`: "stars" by valid stars (0 for none), "province", "group" and, with a province,
+    "commune" by value.
+    """
+    by_stars = counts["stars"]
+    total = sum(n for stars, n in by_stars.items() if stars >= (query.stars_min or 0))
+    stars = {value: sum(n for stars, n in by_stars.items() if stars >= value) for value in STAR_FACET_VALUES}
+    return total, facets_from_counts(
+        query, stars=stars, province=counts["province"], group=counts["group"], commune=counts.get("commune", {})
+    )
+
+
 def facets_from_counts(query: ProductQuery, *, stars: Mapping, province: Mapping, group: Mapping, commune: Mapping) -> Facets:
     """Facets in the order both backends give them."""
     return Facets(

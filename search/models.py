@@ -39,7 +39,7 @@ class ProductSearchDocument(models.Model):
     # Facets, filters and sort keys.
     province_code = models.CharField(max_length=2, blank=True, db_index=True)
     commune_code = models.CharField(max_length=5, blank=True, db_index=True)
-    group_slug = models.CharField(max_length=32, blank=True, db_index=True)
+    group_slug = models.CharField(max_length=32, blank=True)  # indexed by search_doc_group_facets
     stars = models.PositiveSmallIntegerField(null=True)
     certificate_valid_from = models.DateField(null=True)
     certificate_valid_until = models.DateField(null=True)
@@ -60,6 +60,11 @@ class ProductSearchDocument(models.Model):
                         "certificate_valid_until", "commune_code", "price", "in_stock"],
                 name="search_doc_facets",
             ),  # fmt: skip
+            # The same for counts that do not fix the province (a group's provinces, say).
+            models.Index(
+                fields=["group_slug", "stars", "certificate_valid_from", "certificate_valid_until", "province_code", "price", "in_stock"],
+                name="search_doc_group_facets",
+            ),
         ]
 
     def __str__(self):

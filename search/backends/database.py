@@ -1,11 +1,12 @@
 """Product search in the database: the embedded default (SQLite or PostgreSQL).
 
 Reads the search table (search.models.ProductSearchDocument) only.
-- PostgreSQL: words match through the unaccented full-text column (GIN index); one grouped query
-  gives the count and every facet, one more the ranked page.
-- SQLite: without words, the same two queries. With words, one pass with instr() over the folded
-  column finds the matches; facets, relevance and the page are worked out in Python.
-"""
+- Without words (both databases): one grouped query gives the count and every facet from the facets
+  index alone (two when a province or commune is chosen), one more the page in index order.
+- PostgreSQL with words: the unaccented full-text column (GIN index) finds the matches; one
+  statement scores them once and gives both the facet counts and the page's ids, one more its rows.
+- SQLite with words: one pass with instr() over the folded column finds the matches; facets,
+  relevance and the page are worked out in Python."""
 
 import datetime
 import operator
@@ -17,11 +18,12 @@ from itertools import combinations
 from django.db import connection
 from django.db.models import BooleanField, Case, CharField, Count, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from ..facets import FACET_IGNORES, facets_from_groups
+from ..facets import FACET_IGNORES, active_facet_filters, facets_from_facet_counts, facets_from_groups
 from ..models import ProductSearchDocument, stars_valid_on
 from ..query import (
     SORT_NEWEST,
@@ -96,7 +98,7 @@ def python_relevance(row: dict, words: TextQuery) -> int:
 
 
 def _python_sort_key(query: ProductQuery, words: TextQuery):
-    """The order of DatabaseSearchBackend._ordered(), for rows in Python."""
+    """The order of DatabaseSearchBackend._PASS_ORDER, for rows in Python (SQLite with words)."""
 
     def newest(row):
         return (-row["created"].timestamp(), -row["product_id"])
@@ -129,11 +131,16 @@ class DatabaseSearchBackend:
         matching = self._matching(query, words)
         if words and not _on_postgresql():
             return self._search_matches_in_python(matching, query, words, day)
-        count, facets = facets_from_groups(self._facet_groups(matching, query, day), query)
+        if words:
+            return self._search_matches_in_one_pass(matching, query, words, day)
+        if len(active_facet_filters(query)) >= 2:
+            count, facets = facets_from_facet_counts(query, self._facet_counts_one_by_one(matching, query, day))
+        else:
+            count, facets = facets_from_groups(self._facet_groups(matching, query, day), query)
         hits = []
         start = (query.page - 1) * query.page_size
         if start < count:
-            rows = self._ordered(matching.filter(self._facet_filter(query, day)), query, words, day)
+            rows = self._ordered(matching.filter(self._facet_filter(query, day)), query, day)
             hits = [self._hit(row, day) for row in rows.values(*HIT_FIELDS)[start : start + query.page_size]]
         return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
 
@@ -211,6 +218,66 @@ class DatabaseSearchBackend:
         hits = [self._hit(row, day) for row in chosen[start : start + query.page_size]]
         return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
 
+    # Columns of the matched rows that facets and the page need, for _search_matches_in_one_pass.
+    _PASS_COLUMNS = ("product_id", "province_code", "group_slug", "commune_code", "valid_stars", "price", "created", "relevance", "text_rank")
+    _PASS_ORDER = {
+        SORT_RELEVANCE: "relevance DESC, text_rank DESC, created DESC, product_id DESC",
+        SORT_NEWEST: "created DESC, product_id DESC",
+        SORT_PRICE: "price ASC NULLS LAST, created DESC, product_id DESC",
+        SORT_PRICE_DESC: "price DESC NULLS LAST, created DESC, product_id DESC",
+        SORT_STARS_DESC: "valid_stars DESC, created DESC, product_id DESC",
+    }
+
+    def _search_matches_in_one_pass(self, matching, query: ProductQuery, words: TextQuery, day: datetime.date) -> ProductPage:
+        """PostgreSQL with words: the matching rows are read and scored once, in one statement that
+        counts them for the facets and picks the page (a second pass over the heap would cost as
+        much as the first); then the page's rows by id.
+        """
+        if query.sort not in self._PASS_ORDER:
+            raise ValueError(f"Unknown sort: {query.sort!r}")
+        no_score = Value(0, output_field=IntegerField())
+        scored = matching.annotate(
+            valid_stars=valid_stars(day),
+            relevance=self._relevance(words) if query.sort == SORT_RELEVANCE else no_score,
+            text_rank=self._text_rank(words) if query.sort == SORT_RELEVANCE else no_score,
+        )
+        matched_sql, matched_params = scored.order_by().values(*self._PASS_COLUMNS).query.sql_with_params()
+        focus = {"province_code": query.province or "", "commune_code": query.commune or ""}
+        chosen = {"valid_stars >= %s": query.stars_min, "province_code = %s": query.province,
+                  "commune_code = %s": query.commune, "group_slug = %s": query.group}  # fmt: skip
+        chosen = {condition: value for condition, value in chosen.items() if value}
+        start = (query.page - 1) * query.page_size
+        sql = f"""
+            WITH matched AS MATERIALIZED ({matched_sql}),
+            groups AS (
+                SELECT province_code, group_slug, valid_stars,
+                       CASE WHEN province_code = %s OR commune_code = %s THEN commune_code ELSE '' END AS commune_key,
+                       COUNT(*) AS n
+                FROM matched GROUP BY 1, 2, 3, 4
+            ),
+            page AS (
+                SELECT product_id FROM matched WHERE {" AND ".join(chosen) or "TRUE"}
+                ORDER BY {self._PASS_ORDER[query.sort]} LIMIT %s OFFSET %s
+            )
+            SELECT province_code, group_slug, valid_stars, commune_key, n, NULL FROM groups
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, product_id FROM page
+        """  # noqa: S608 — only fixed SQL is formatted in; values are parameters
+        params = [*matched_params, focus["province_code"], focus["commune_code"], *chosen.values(), query.page_size, start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        groups = [
+            {"province_code": province, "group_slug": group, "stars": stars, "commune_key": commune, "n": n}
+            for province, group, stars, commune, n, product_id in rows
+            if product_id is None
+        ]
+        count, facets = facets_from_groups(groups, query)
+        page_ids = [product_id for *_, product_id in rows if product_id is not None]
+        found = {row["product_id"]: row for row in ProductSearchDocument.objects.filter(product_id__in=page_ids).values(*HIT_FIELDS)}
+        hits = [self._hit(found[product_id], day) for product_id in page_ids if product_id in found]
+        return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
+
     @staticmethod
     def _facet_filter(query: ProductQuery, day: datetime.date) -> Q:
         condition = Q()
@@ -225,10 +292,13 @@ class DatabaseSearchBackend:
         return condition
 
     @classmethod
-    def _facet_groups(cls, matching, query: ProductQuery, day: datetime.date):
+    def _facet_groups(cls, matching, query: ProductQuery, day: datetime.date) -> list[dict]:
         """Counts by province, group, valid stars and (in the chosen province or commune) commune.
 
         Only rows that some facet counts are read: those passing every filter but that facet's own.
+        Two grouped queries, both answered from the facets index alone on PostgreSQL: the whole
+        match by (province, group, stars), and the chosen province or commune by commune too — a
+        commune key on every row would make the first one's grouping twice as slow.
         """
         relaxed = [
             cls._facet_filter(replace(query, **{name: None for name in ignores}), day)
@@ -237,37 +307,63 @@ class DatabaseSearchBackend:
         ]
         if all(relaxed):
             matching = matching.filter(reduce(operator.or_, relaxed))
+        counts = cls._grouped_counts(matching, day, ("province_code", "group_slug"))
         focus = [Q(**{f"{name}_code": value}) for name, value in (("province", query.province), ("commune", query.commune)) if value]
-        commune_key = (
-            Case(When(reduce(operator.or_, focus), then=F("commune_code")), default=Value(""), output_field=CharField())
-            if focus
-            else Value("", output_field=CharField())
-        )
+        in_focus = []
+        if focus:
+            in_focus = cls._grouped_counts(matching.filter(reduce(operator.or_, focus)), day, ("province_code", "group_slug", "commune_code"))
+            for row in in_focus:
+                counts[(row["province_code"], row["group_slug"], row["valid_stars"])]["n"] -= row["n"]
+        return [
+            {"province_code": row["province_code"], "group_slug": row["group_slug"], "stars": row["valid_stars"],
+             "commune_key": row.get("commune_code", ""), "n": row["n"]}
+            for row in [*counts.values(), *in_focus]
+            if row["n"]
+        ]  # fmt: skip
+
+    @classmethod
+    def _facet_counts_one_by_one(cls, matching, query: ProductQuery, day: datetime.date) -> dict[str, dict]:
+        """With two facet filters or more: each facet counted over its own rows (every filter but its
+        own), in one statement. Each part is a range of an index, so together they read far fewer
+        rows than one grouped query over all the rows some facet counts."""
+        facets = {"stars": "valid_stars", "province": "province_code", "group": "group_slug"}
+        if query.province:
+            facets["commune"] = "commune_code"
+        parts = []
+        for facet, column in facets.items():
+            counted = matching.filter(cls._facet_filter(replace(query, **dict.fromkeys(FACET_IGNORES[facet])), day))
+            parts.append(
+                counted.annotate(valid_stars=valid_stars(day))
+                .annotate(facet=Value(facet, output_field=CharField()), value=Cast(column, CharField()))
+                .values_list("facet", "value")
+                .annotate(n=Count("*"))
+                .order_by()
+            )
+        counts = {facet: {} for facet in facets}
+        for facet, value, n in parts[0].union(*parts[1:], all=True):
+            counts[facet][int(value) if facet == "stars" else value] = n
+        return counts
+
+    @staticmethod
+    def _grouped_counts(documents, day: datetime.date, columns: tuple[str, ...]) -> dict[tuple, dict]:
+        """Rows counted by `columns` and valid stars, keyed by (province, group, stars)."""
         rows = (
-            matching.annotate(valid_stars=valid_stars(day), commune_key=commune_key)
-            .values("province_code", "group_slug", "valid_stars", "commune_key")
-            .annotate(n=Count("pk"))
+            documents.annotate(valid_stars=valid_stars(day))
+            .values(*columns, "valid_stars")
+            .annotate(n=Count("*"))  # COUNT(*), not of a column: the facets index alone answers
             .order_by()
         )
-        return [{"stars": row.pop("valid_stars"), **row} for row in rows]
+        if "commune_code" in columns:
+            return list(rows)
+        return {(row["province_code"], row["group_slug"], row["valid_stars"]): row for row in rows}
 
     # --- ordering -----------------------------------------------------------------------------
 
-    def _ordered(self, documents, query: ProductQuery, words: TextQuery, day: datetime.date):
+    @staticmethod
+    def _ordered(documents, query: ProductQuery, day: datetime.date):
+        """The order of a query without words (with words: _PASS_ORDER and _python_sort_key)."""
         newest = [F("created").desc(), F("product_id").desc()]
         sort = query.sort
-        if sort == SORT_RELEVANCE and words:
-            documents = documents.alias(relevance=self._relevance(words))
-            ordering = [F("relevance").desc()]
-            if _on_postgresql():
-                rank = RawSQL(
-                    "ts_rank(search_vector, to_tsquery('simple', ocop_unaccent(%s)))",
-                    [_tsquery(words.distinct_folded, " | ")],
-                    output_field=FloatField(),
-                )  # full-text rank (frequency, title weight) breaks ties
-                documents = documents.alias(text_rank=rank)
-                ordering.append(F("text_rank").desc())
-            return documents.order_by(*ordering, *newest)
         if sort == SORT_PRICE:
             return documents.order_by(F("price").asc(nulls_last=True), *newest)
         if sort == SORT_PRICE_DESC:
@@ -277,6 +373,15 @@ class DatabaseSearchBackend:
         if sort in (SORT_NEWEST, SORT_RELEVANCE):
             return documents.order_by(*newest)
         raise ValueError(f"Unknown sort: {sort!r}")
+
+    @staticmethod
+    def _text_rank(words: TextQuery):
+        """PostgreSQL's full-text rank (word frequency, title weight): breaks ties of relevance."""
+        return RawSQL(
+            "ts_rank(search_vector, to_tsquery('simple', ocop_unaccent(%s)))",
+            [_tsquery(words.distinct_folded, " | ")],
+            output_field=FloatField(),
+        )
 
     @staticmethod
     def _relevance(words: TextQuery):

@@ -216,6 +216,25 @@ def test_sorts(backend, sort, key, reverse):
     assert [key(hit) for hit in hits] == sorted((key(hit) for hit in hits), reverse=reverse)
 
 
+@pytest.mark.parametrize(
+    ("sort", "key", "reverse"),
+    [
+        ("price", lambda row: row.price, False),
+        ("-price", lambda row: row.price, True),
+        ("-stars", lambda row: row.stars or 0, True),
+        ("newest", lambda row: row.created, True),
+    ],
+)
+def test_sorts_apply_to_words_too(backend, expected, sort, key, reverse):
+    by_id = {row.id: row for row in expected}
+
+    found = [by_id[pk] for pk in ids(search(backend, text="ca phe", sort=sort))]
+
+    assert found, "the demo catalogue has coffee"
+    assert [key(row) for row in found] == sorted((key(row) for row in found), reverse=reverse)
+    assert {row.id for row in found} == {row.id for row in expected if " ca " in row.text and " phe " in row.text}
+
+
 def test_newest_first_by_default(backend, expected):
     created = {row.id: row.created for row in expected}
     found = ids(search(backend))
@@ -223,12 +242,14 @@ def test_newest_first_by_default(backend, expected):
     assert [created[pk] for pk in found] == sorted((created[pk] for pk in found), reverse=True)
 
 
-def test_paging_is_stable_and_complete(backend):
-    everything = ids(search(backend, sort="price", page_size=100))
-    pages = [ids(search(backend, sort="price", page=number, page_size=7)) for number in range(1, len(everything) // 7 + 2)]
+@pytest.mark.parametrize("query", [{"sort": "price"}, {"text": "tra", "sort": "relevance"}, {"text": "ca phe", "sort": "-stars"}])
+def test_paging_is_stable_and_complete(backend, query):
+    everything = ids(search(backend, **query, page_size=100))
+    pages = [ids(search(backend, **query, page=number, page_size=3)) for number in range(1, len(everything) // 3 + 2)]
 
+    assert len(everything) > 3, "more than one page"
     assert [pk for page in pages for pk in page] == everything
-    assert search(backend, sort="price", page=2, page_size=7).count == len(everything)
+    assert search(backend, **query, page=2, page_size=3).count == len(everything)
 
 
 # --- facets ----------------------------------------------------------------------------------
@@ -236,7 +257,10 @@ def test_paging_is_stable_and_complete(backend):
 
 @pytest.mark.parametrize(
     "filters",
-    [{}, {"text": "ca phe"}, {"stars_min": 4}, {"province": "66", "group": "do-uong"}, {"group": "thuc-pham", "price_max": 200_000}],
+    [
+        {}, {"text": "ca phe"}, {"stars_min": 4}, {"province": "66", "group": "do-uong"}, {"group": "thuc-pham", "price_max": 200_000},
+        {"text": "ca phe", "province": "66"}, {"text": "ca phe", "stars_min": 4, "group": "do-uong", "price_max": 300_000},
+    ],  # fmt: skip
 )
 def test_each_facet_count_is_what_choosing_it_shows(backend, filters):
     page = search(backend, **filters)
