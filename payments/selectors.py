@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Sum
 from oscar.core.loading import get_model
 
 from sellers.fulfilment import part_total
@@ -11,6 +12,7 @@ from sellers.models import Fulfilment
 from . import methods
 
 Source = get_model("payment", "Source")
+Transaction = get_model("payment", "Transaction")
 
 
 def order_source(order):
@@ -54,3 +56,23 @@ def payment_summary(order) -> PaymentSummary:
         amount_refunded=source.amount_refunded if source else Decimal(0),
         reference=source.reference if source else "",
     )
+
+
+def part_card_refunded(source, part: Fulfilment) -> Decimal:
+    """What was already refunded to the card for a seller's part (whole đồng)."""
+    refunds = source.transactions.filter(txn_type=Transaction.REFUND, status=f"part-{part.pk}")
+    return refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def part_money_back(part: Fulfilment) -> tuple[str | None, Decimal]:
+    """The method and amount the buyer paid in advance (card or transfer) for a seller's part and has
+    not been given back yet; (method, 0) when nothing was paid in advance (cash, or not paid yet)."""
+    source = order_source(part.order)
+    method = methods.method_of_source_type(source.source_type.code) if source else None
+    if source is None or method == methods.COD or not source.amount_debited:
+        return method, Decimal(0)
+    if method == methods.CARD:
+        owed = part_total(part) - part_card_refunded(source, part)
+    else:
+        owed = part_total(part)
+    return method, max(min(owed, source.amount_available_for_refund), Decimal(0))

@@ -6,6 +6,9 @@ PaymentEvent), so the Oscar dashboard shows it.
 - VietQR transfer: placed unpaid; staff mark it paid after matching the transfer note.
 - Card: a Stripe PaymentIntent per order; the signed webhook marks it paid or records a failure;
   staff refund a seller's part from the dashboard.
+
+A card payment, a transfer and a refund are e-mailed to the buyer once the change is committed
+(payments.tasks, once per payment event).
 """
 
 import datetime
@@ -15,7 +18,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -24,9 +26,9 @@ from oscar.templatetags.currency_filters import currency
 from sellers import fulfilment as fulfilment_services
 from sellers.models import Fulfilment
 
-from . import methods, stripe_gateway
+from . import methods, stripe_gateway, tasks
 from .models import StripeEvent
-from .selectors import order_amount_due
+from .selectors import order_amount_due, part_card_refunded
 from .vietqr import transfer_note
 
 logger = logging.getLogger(__name__)
@@ -74,6 +76,11 @@ def _payment_event(*, order, name: str, amount: Decimal, reference: str, lines=N
     return event
 
 
+def _notify_buyer_on_commit(task, payment_event) -> None:
+    # robust: the payment stays recorded even if the e-mail cannot be queued (the task retries sending).
+    transaction.on_commit(lambda: task.delay(payment_event.pk), robust=True)
+
+
 def _locked_source(order, method: str):
     code = methods.SOURCE_TYPES[method][0]
     return Source.objects.select_for_update().filter(order=order, source_type__code=code).first()
@@ -93,7 +100,8 @@ def order_record_transfer(*, order, reference: str = "") -> Decimal:
         raise ValidationError(_("This order is already paid."))
     reference = reference.strip() or source.reference
     source.debit(amount, reference=reference, status="received")
-    _payment_event(order=order, name=TRANSFER_RECEIVED, amount=amount, reference=reference)
+    event = _payment_event(order=order, name=TRANSFER_RECEIVED, amount=amount, reference=reference)
+    _notify_buyer_on_commit(tasks.send_payment_received_email, event)
     return amount
 
 
@@ -154,7 +162,8 @@ def _card_succeeded(intent) -> bool:
     if not source.reference:
         source.reference = intent["id"]
     source.debit(amount, reference=intent["id"], status=intent["status"])
-    _payment_event(order=source.order, name=CARD_PAID, amount=amount, reference=intent["id"])
+    event = _payment_event(order=source.order, name=CARD_PAID, amount=amount, reference=intent["id"])
+    _notify_buyer_on_commit(tasks.send_payment_received_email, event)
     return True
 
 
@@ -188,11 +197,6 @@ def stripe_event_handle(*, event) -> bool:
     return handler(event["data"]["object"])
 
 
-def _part_card_refunds(source, part) -> Decimal:
-    refunds = source.transactions.filter(txn_type=Transaction.REFUND, status=f"part-{part.pk}")
-    return refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
-
-
 @transaction.atomic
 def card_refund(*, order, fulfilment: Fulfilment, amount: Decimal, reason: str):
     """Give card money back for one seller's part, through Stripe, and record it.
@@ -204,7 +208,7 @@ def card_refund(*, order, fulfilment: Fulfilment, amount: Decimal, reason: str):
     if source is None or not source.amount_debited:
         raise ValidationError(_("This order has no card payment to refund."))
     part = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk, order=order)
-    refundable = min(fulfilment_services.part_total(part) - _part_card_refunds(source, part), source.amount_available_for_refund)
+    refundable = min(fulfilment_services.part_total(part) - part_card_refunded(source, part), source.amount_available_for_refund)
     if amount != amount.to_integral_value() or amount <= 0 or amount > refundable:
         raise ValidationError(
             {"amount": _("Refund between 1 ₫ and %(max)s for this part.") % {"max": currency(refundable, "VND")}}
@@ -217,7 +221,10 @@ def card_refund(*, order, fulfilment: Fulfilment, amount: Decimal, reason: str):
         order_number=order.number,
     )
     source.refund(amount, reference=refund["id"], status=f"part-{part.pk}")
-    _payment_event(order=order, name=REFUNDED, amount=amount, reference=refund["id"], lines=list(order.lines.filter(partner_id=part.partner_id)))
+    event = _payment_event(
+        order=order, name=REFUNDED, amount=amount, reference=refund["id"], lines=list(order.lines.filter(partner_id=part.partner_id))
+    )
+    _notify_buyer_on_commit(tasks.send_refund_email, event)
     if part.status != Fulfilment.Status.CANCELLED:
         fulfilment_services.refund_record(fulfilment=part, amount=amount, reason=reason)
     return refund
@@ -240,13 +247,15 @@ def card_orders_cancel_unpaid(*, now: datetime.datetime | None = None) -> int:
             except stripe_gateway.StripeError:
                 logger.warning("Stripe: PaymentIntent %s of order %s not cancelled", source.reference, source.order.number)
                 continue  # paid meanwhile, or Stripe unreachable: try again next time
-        for part in source.order.fulfilments.exclude(status=Fulfilment.Status.CANCELLED):
-            try:
-                fulfilment_services.fulfilment_cancel(
-                    fulfilment=part, reason=_("The card payment was not completed within %(minutes)s minutes.")
-                    % {"minutes": settings.CARD_PAYMENT_TIMEOUT_MINUTES},
-                )
-            except ValidationError:
-                continue  # shipped or cancelled meanwhile
+        # One transaction per order: the buyer's e-mails go once all its parts are cancelled.
+        with transaction.atomic():
+            for part in source.order.fulfilments.exclude(status=Fulfilment.Status.CANCELLED):
+                try:
+                    fulfilment_services.fulfilment_cancel(
+                        fulfilment=part, reason=_("The card payment was not completed within %(minutes)s minutes.")
+                        % {"minutes": settings.CARD_PAYMENT_TIMEOUT_MINUTES},
+                    )
+                except ValidationError:
+                    continue  # shipped or cancelled meanwhile
         cancelled += 1
     return cancelled

@@ -134,12 +134,14 @@ def fulfilment_cancel(*, fulfilment: Fulfilment, reason: str, notify_buyer: bool
     if notify_buyer:
         from . import tasks
 
-        transaction.on_commit(lambda: tasks.send_part_cancelled_email.delay(part.pk))
+        # robust: the part stays cancelled even if the buyer's e-mail cannot be queued.
+        transaction.on_commit(lambda: tasks.send_part_cancelled_email.delay(part.pk), robust=True)
     return part
 
 
 @transaction.atomic
 def fulfilment_ship(*, fulfilment: Fulfilment, carrier: str, tracking_code: str) -> Fulfilment:
+    """Hand a confirmed part to the carrier: its allocated stock is consumed and the buyer is told."""
     carrier, tracking_code = nfc(carrier), nfc(tracking_code)
     if not carrier or not tracking_code:
         raise ValidationError(_("Give the carrier and the tracking code."))
@@ -150,6 +152,10 @@ def fulfilment_ship(*, fulfilment: Fulfilment, carrier: str, tracking_code: str)
     for line in _part_lines(part):
         if line.stockrecord is not None:
             line.stockrecord.consume_allocation(line.quantity)
+    from . import tasks
+
+    # robust: the part stays shipped even if the buyer's e-mail cannot be queued.
+    transaction.on_commit(lambda: tasks.send_part_shipped_email.delay(part.pk), robust=True)
     return part
 
 

@@ -1,12 +1,15 @@
-"""The order confirmation e-mail, sent through Oscar's ORDER_PLACED communication (once per order)."""
+"""The order confirmation e-mail, sent through Oscar's ORDER_PLACED communication (once per order).
+
+The buyer's later e-mails about the order (payment, shipping, cancellation, refund) are in notifications.py.
+"""
 
 import logging
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from .notifications import order_status_path
 from .orders import order_display_context
 
 Order = get_model("order", "Order")
@@ -25,10 +28,7 @@ def order_confirmation_send(*, order_id: int) -> bool:
     )
     if order.communication_events.filter(event_type__code=OrderDispatcher.ORDER_PLACED_EVENT_CODE).exists():
         return False
-    if order.user_id:
-        path = reverse("customer:order", kwargs={"order_number": order.number})
-    else:
-        path = reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()})
+    path = order_status_path(order)
     context = {
         "user": order.user,
         "order": order,
