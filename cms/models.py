@@ -37,13 +37,19 @@ class HomePage(Page):
         verbose_name = _("Home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_article_sections, home_featured_products
+        from ocop_catalog.cards import ProductCards
+        from ocop_catalog.selectors import products_on_sale_by_id
+
+        from .selectors import home_article_sections, home_featured_card_refs
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = home_featured_products(
-            page=self, limit=settings.OCOP_HOME_FEATURED_COUNT
+        # Cards from the card cache: a product is loaded only when its card changed.
+        context["featured_products"] = ProductCards(
+            home_featured_card_refs(page=self, limit=settings.OCOP_HOME_FEATURED_COUNT),
+            load=lambda ids: products_on_sale_by_id(ids=ids),
+            request=request,
         )
-        context["article_sections"] = home_article_sections(limit=3)
+        context["article_sections"] = home_article_sections(limit=3, request=request)
         return context
 
 

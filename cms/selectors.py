@@ -1,40 +1,50 @@
 """Reads for content pages."""
 
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 from oscar.core.loading import get_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
-from ocop_catalog.selectors import featured_products_fallback, products_for_display
+from ocop_catalog.cards import CardRef, card_version
+from ocop_catalog.selectors import product_card_rows, products_on_sale_by_id
 from ocop_catalog.text import fold
+
+from .caching import content_version
 
 Product = get_model("catalogue", "Product")
 
 # Search hits considered per query: more than anyone pages through.
 SEARCH_HITS_MAX = 500
+# What the home page keeps under the content version; the version moving on retires it sooner.
+HOME_SECTIONS_CACHE_SECONDS = 60 * 60
 
 
 def products_for_display_by_id(*, ids) -> dict:
     """The products among `ids` that are still sold, loaded for a product card in a fixed number of queries
     whatever their count, by id; ids of products deleted or withdrawn are absent."""
-    ids = list(ids)
-    if not ids:
-        return {}
-    return {product.pk: product for product in products_for_display(Product.objects.browsable().filter(pk__in=ids))}
+    return products_on_sale_by_id(ids=ids)
 
 
-def home_featured_products(*, page, limit: int) -> list:
-    """The products editors featured on `page` that are still sold, in their order; if none, the
-    newest products with a valid 4★–5★ certificate."""
-    chosen_ids = list(
-        page.featured_products.order_by("sort_order").values_list("product_id", flat=True)[:limit]
-    )
+def _card_refs(rows) -> list[CardRef]:
+    return [CardRef(row[0], card_version(row)) for row in rows]
+
+
+def home_featured_card_refs(*, page, limit: int) -> list[CardRef]:
+    """The cards of the products editors featured on `page` that are still sold, in their order; if none,
+    of the newest products with a valid 4★–5★ certificate. No product is loaded; the editors' choice is
+    cached under the content version (publishing the home page moves it on)."""
+    key = f"cms:home-featured:{content_version()}:{page.pk}:{limit}"
+    chosen_ids = cache.get(key)
+    if chosen_ids is None:
+        chosen_ids = list(page.featured_products.order_by("sort_order").values_list("product_id", flat=True)[:limit])
+        cache.set(key, chosen_ids, HOME_SECTIONS_CACHE_SECONDS)
     if chosen_ids:
-        by_id = products_for_display_by_id(ids=chosen_ids)
-        chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
+        rows = {row[0]: row for row in product_card_rows(ids=chosen_ids, limit=limit)}
+        chosen = [rows[pk] for pk in chosen_ids if pk in rows]
         if chosen:
-            return chosen
-    return featured_products_fallback(limit=limit)
+            return _card_refs(chosen)
+    return _card_refs(product_card_rows(limit=limit))
 
 
 def section_articles(*, index, topic=None, query: str = "") -> QuerySet:
@@ -69,25 +79,39 @@ def section_index(*, model):
     return model.objects.live().order_by("path").first()
 
 
-def latest_articles(*, index, limit: int) -> list:
-    """The newest `limit` live, public articles of the section `index`, with their topics (for a feed)."""
-    return list(
-        index.article_model()
-        .objects.live()
-        .public()
-        .child_of(index)
-        .prefetch_related("topics")
-        .order_by("-date", "-first_published_at", "-pk")[:limit]
-    )
+def latest_articles(*, index, limit: int, with_topics: bool = True) -> list:
+    """The newest `limit` live, public articles of the section `index`, with their topics (for a feed)
+    unless `with_topics` is False."""
+    articles = index.article_model().objects.live().public().child_of(index)
+    if with_topics:
+        articles = articles.prefetch_related("topics")
+    return list(articles.order_by("-date", "-first_published_at", "-pk")[:limit])
 
 
-def home_article_sections(*, limit: int) -> list[tuple]:
-    """(section index, its newest `limit` articles) for the news and the training section, those that exist."""
-    sections = []
-    for model_name in ("NewsIndexPage", "TrainingIndexPage"):
-        index = section_index(model=get_model("cms", model_name))
-        if index is not None:
-            sections.append((index, latest_articles(index=index, limit=limit)))
+def home_article_sections(*, limit: int, request=None) -> list[dict]:
+    """The news and the training section (those that exist): title, URL and their newest `limit` live, public
+    articles (title, URL, date). Cached under the content version, which every publish, unpublish, move,
+    deletion or view-restriction change moves on (cms.signals): an article shows as soon as it is live."""
+    site = Site.find_for_request(request) if request is not None else None  # URLs are relative to it
+    key = f"cms:home-sections:{content_version()}:{limit}:{getattr(site, 'pk', '')}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = []
+        for model_name in ("NewsIndexPage", "TrainingIndexPage"):
+            index = section_index(model=get_model("cms", model_name))
+            if index is not None:
+                articles = latest_articles(index=index, limit=limit, with_topics=False)
+                sections.append(
+                    {
+                        "title": index.title,
+                        "url": index.get_url(request=request),
+                        "articles": [
+                            {"title": article.title, "url": article.get_url(request=request), "date": article.date}
+                            for article in articles
+                        ],
+                    }
+                )
+        cache.set(key, sections, HOME_SECTIONS_CACHE_SECONDS)
     return sections
 
 

@@ -275,6 +275,8 @@ OSCAR_ORDER_STATUS_PIPELINE = {status: [other for other in _ORDER_STATUSES if ot
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAIL_DEBUG = False
+# sorl, remembering per process the thumbnails it found (no cache round trip per product card).
+OSCAR_THUMBNAILER = "marketplace.thumbnails.MemoizedSorlThumbnail"
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = env.str(
     "THUMBNAIL_KVSTORE",

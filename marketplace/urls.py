@@ -2,11 +2,12 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from sellers import urls as sellers_urls
 
 urlpatterns = [
@@ -25,5 +26,6 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Last: Wagtail's page route matches every path.
-urlpatterns += [path("", include(wagtail_urls))]
+# Last: Wagtail's routes, its page route (which matches every path) served by our non-atomic view.
+wagtail_routes = [route for route in wagtail_urls.urlpatterns if getattr(route, "name", None) != "wagtail_serve"]
+urlpatterns += [*wagtail_routes, re_path(wagtail_urls.serve_pattern, cms_views.page_serve, name="wagtail_serve")]

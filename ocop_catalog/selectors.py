@@ -1,10 +1,13 @@
 """Reads of OCOP data: certificates, localities, product groups, featured products."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -13,6 +16,7 @@ from .rules import PRODUCT_GROUPS
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -46,14 +50,66 @@ def with_ocop_certificates(queryset: QuerySet) -> QuerySet:
 
 
 def products_for_display(queryset: QuerySet | None = None) -> QuerySet:
-    """Public products with everything a product card shows loaded in a fixed number of queries."""
+    """Public products with everything a product card shows loaded in a fixed number of queries
+    (not their categories, which no card shows: a caller of `group_of` for many products prefetches them)."""
     queryset = Product.objects.browsable() if queryset is None else queryset
     queryset = queryset.select_related("product_class", "producer__commune__province").prefetch_related(
         "images",
         Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
-        Prefetch("categories", queryset=Category.objects.order_by("path")),
     )
     return with_ocop_certificates(queryset)
+
+
+def products_on_sale_by_id(*, ids) -> dict:
+    """The products among `ids` still on sale, loaded for display (fixed query count), by id; ids of
+    products deleted or withdrawn are absent."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {product.pk: product for product in products_for_display(Product.objects.browsable().filter(pk__in=ids))}
+
+
+def _with_card_columns(queryset: QuerySet) -> QuerySet:
+    """Each product's id, then everything its card shows (title, slug, rating, place, first stock record,
+    newest verified certificate, first image), as values."""
+    record = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
+    certificate = OcopCertificate.objects.filter(
+        product=OuterRef("pk"), status=OcopCertificate.Status.VERIFIED
+    ).order_by("-issued_on", "-pk")
+    image = ProductImage.objects.filter(product=OuterRef("pk")).order_by("display_order", "pk")
+    # One subquery per table (a JSON object of its columns): cheaper to plan than one per column.
+    return queryset.annotate(
+        card_record=Subquery(
+            record.values(json=JSONObject(price="price", currency="price_currency", stock="num_in_stock", allocated="num_allocated"))[:1]
+        ),
+        card_certificate=Subquery(
+            certificate.values(json=JSONObject(stars="stars", issued_on="issued_on", expires_on="expires_on"))[:1]
+        ),
+        card_image=Subquery(image.values("original")[:1]),
+    ).values_list(
+        "pk", "title", "slug", "parent_id", "is_public", "rating", "product_class__track_stock",
+        "producer__commune__short_name", "producer__commune__province__short_name",
+        "card_record", "card_certificate", "card_image",
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=64)
+def _card_rows_sql(ids: tuple[int, ...] | None, day: datetime.date, limit: int) -> tuple[str, tuple]:
+    # Building and compiling this query costs the ORM ~20 times what the database takes to answer it, and
+    # the home page asks the same one all day: compiled once per process for the same inputs.
+    queryset = featured_products_fallback(day=day) if ids is None else Product.objects.browsable().filter(pk__in=ids)
+    sql, params = _with_card_columns(queryset)[:limit].query.sql_with_params()
+    return sql, tuple(params)
+
+
+def product_card_rows(*, ids=None, limit: int) -> list[tuple]:
+    """In one query, for the products among `ids` still on sale (any order), or without `ids` for the
+    newest top-rated ones (`featured_products_fallback`), at most `limit`: each one's id, then everything
+    its card shows as the database holds it — to version cached cards without loading the products."""
+    sql, params = _card_rows_sql(None if ids is None else tuple(ids), timezone.localdate(), limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def group_root_categories() -> dict[str, "Category"]:
@@ -113,9 +169,7 @@ def locality_choices_forget(*, province_codes) -> None:
     cache.delete_many([f"ocop:commune-choices:v1:{code}" for code in province_codes])
 
 
-def featured_products_fallback(*, limit: int) -> list:
-    """The newest public products holding a valid 4★ or 5★ certificate."""
-    today = timezone.localdate()
-    top_rated = certificates_valid_on(day=today).filter(product=OuterRef("pk"), stars__gte=4)
-    queryset = Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")
-    return list(products_for_display(queryset)[:limit])
+def featured_products_fallback(*, day: datetime.date | None = None) -> QuerySet:
+    """The public products holding a valid 4★ or 5★ certificate on `day` (today), newest first."""
+    top_rated = certificates_valid_on(day=day or timezone.localdate()).filter(product=OuterRef("pk"), stars__gte=4)
+    return Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog.models import Commune
-from ocop_catalog.selectors import commune_choices, province_choices
+from ocop_catalog.selectors import CommuneChoice, commune_choices, province_choices
 from ocop_catalog.rules import PRODUCT_GROUPS
 from ocop_catalog.text import nfc
 
@@ -81,8 +81,24 @@ class ProductFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Cached: validating and listing the provinces costs no query on a warm server.
-        self.fields["province"].choices = [("", _("All provinces")), *province_choices()]
+        # Read once per form (cached: no query on a warm server); the page reuses them for its lists and chips.
+        self.provinces = province_choices()
+        self.fields["province"].choices = [("", _("All provinces")), *self.provinces]
+        self._chosen_province = None  # set by clean()
+        self._communes = None
+
+    @property
+    def communes(self) -> list[CommuneChoice]:
+        """The communes of the chosen (valid) province, read once; [] without one."""
+        if self._communes is None:
+            self._communes = commune_choices(province_code=self._chosen_province) if self._chosen_province else []
+        return self._communes
+
+    def province_names(self) -> dict[str, str]:
+        return dict(self.provinces)
+
+    def commune_names(self) -> dict[str, str]:
+        return {choice.code: choice.name for choice in self.communes}
 
     def clean_province(self):
         return self.cleaned_data.get("province") or None
@@ -92,10 +108,10 @@ class ProductFilterForm(forms.Form):
         code = (self.data.get("commune") or "").strip() if self.data else ""
         province = cleaned.get("province")
         cleaned["commune"] = None
+        self._chosen_province, self._communes = province, None
         if code:
             if province:
-                known = {choice.code for choice in commune_choices(province_code=province)}
-                if code not in known:
+                if code not in self.commune_names():
                     self.add_error("commune", _("This commune is not in the chosen province."))
                 else:
                     cleaned["commune"] = code

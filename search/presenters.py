@@ -1,9 +1,12 @@
 """Names and links for what a search answers: facet values, API results."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ocop_catalog import selectors as ocop_selectors
+from ocop_catalog.cards import CardRef, ProductCards, card_version
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
 from .query import FacetValue, Facets, ProductHit
@@ -25,10 +28,8 @@ def stars_label(value: int) -> str:
     return "5★" if value == 5 else _("%(stars)s★ and up") % {"stars": value}
 
 
-def facet_labels(facets: Facets, *, province: str | None) -> dict[str, dict]:
-    """Display names of every facet value, by facet and value."""
-    provinces = province_names()
-    communes = commune_names(province)
+def facet_labels(facets: Facets, *, provinces: dict[str, str], communes: dict[str, str]) -> dict[str, dict]:
+    """Display names of every facet value, by facet and value (`provinces`, `communes`: names by code)."""
     return {
         "stars": {item.value: stars_label(item.value) for item in facets.stars},
         "province": {item.value: provinces.get(item.value, item.value) for item in facets.province},
@@ -40,12 +41,13 @@ def facet_labels(facets: Facets, *, province: str | None) -> dict[str, dict]:
     }
 
 
-def facet_links(facets: Facets, *, params, current: dict, province: str | None) -> list[dict]:
+def facet_links(facets: Facets, *, params, current: dict, provinces: dict[str, str], communes: dict[str, str]) -> list[dict]:
     """The facet sidebar: for each facet, its values as links that apply (or remove) the filter.
 
-    `params` is the request's QueryDict; `current` the filters in force, by parameter name.
+    `params` is the request's QueryDict; `current` the filters in force, by parameter name; `provinces` and
+    `communes` (of the chosen province) the names by code, read once per request by the caller.
     """
-    labels = facet_labels(facets, province=province)
+    labels = facet_labels(facets, provinces=provinces, communes=communes)
     titles = {"stars": _("OCOP rating"), "group": _("Product group"), "province": _("Province"), "commune": _("Commune")}
     sidebar = []
     for facet in ("stars", "group", "province", "commune"):
@@ -53,20 +55,28 @@ def facet_links(facets: Facets, *, params, current: dict, province: str | None) 
         if not values:
             continue
         param = FACET_PARAMS[facet]
+        # The query string less this filter (and the page, and a province's commune), encoded once per facet.
+        kept = params.copy()
+        for name in ("page", param, *(("commune",) if facet == "province" else ())):
+            kept.pop(name, None)
+        base = kept.urlencode()
         links = []
         for item in values:
             chosen = str(current.get(param) or "") == str(item.value)
-            kept = params.copy()
-            for name in ("page", param, *(("commune",) if facet == "province" else ())):
-                kept.pop(name, None)
-            if not chosen:
-                kept[param] = item.value
-            encoded = kept.urlencode()
+            encoded = base if chosen else "&".join(filter(None, (base, urlencode({param: item.value}))))
             links.append(
                 {"label": labels[facet][item.value], "count": item.count, "chosen": chosen, "url": f"?{encoded}" if encoded else "?"}
             )
         sidebar.append({"name": facet, "title": titles[facet], "links": links})
     return sidebar
+
+
+def product_cards(hits: list[ProductHit], *, ratings: dict, request) -> ProductCards:
+    """The cards of a page of hits, loaded lazily (ocop_catalog.cards); each card's version is its hit (title,
+    slug, price, stars, place, stock, image…) and its rating. Hits of products no longer on sale (absent from
+    `ratings`, search.selectors.ratings_on_sale) are left out."""
+    refs = [CardRef(hit.id, card_version(hit, ratings[hit.id])) for hit in hits if hit.id in ratings]
+    return ProductCards(refs, load=lambda ids: ocop_selectors.products_on_sale_by_id(ids=ids), request=request)
 
 
 def hit_json(hit: ProductHit, *, request) -> dict:

@@ -75,8 +75,8 @@ class Facets:
 class ProductPage:
     """One page of matching products, the total count and the facets.
 
-    `hits` come from the backend; `products` are the catalogue's Product objects for the same page,
-    loaded for display by the storefront views (search.selectors.products_for_hits).
+    `hits` come from the backend; `products` are the cards the storefront views show for the same page
+    (ocop_catalog.cards.ProductCards: rendered or cached, products loaded only for missing cards).
     """
 
     hits: list[ProductHit]

@@ -1,4 +1,4 @@
-"""Reads for search: products behind hits, products to reindex, localities to suggest."""
+"""Reads for search: ratings behind hits, products to reindex, localities to suggest."""
 
 from dataclasses import dataclass
 
@@ -16,16 +16,14 @@ Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 
 
-def products_for_hits(hits) -> list:
-    """The catalogue's products behind `hits`, in their order, loaded for display (fixed query count).
+def ratings_on_sale(*, ids) -> dict:
+    """Of the products `ids`, those still on sale, with their review rating (None if unrated); one query.
 
-    A hit whose product stopped being on sale since it was indexed is left out.
-    """
-    ids = [hit.id for hit in hits]
+    The rating is not in the search document, so reviews reach cached cards through this."""
+    ids = list(ids)
     if not ids:
-        return []
-    by_id = {product.pk: product for product in ocop_selectors.products_for_display(Product.objects.browsable().filter(pk__in=ids))}
-    return [by_id[pk] for pk in ids if pk in by_id]
+        return {}
+    return dict(Product.objects.browsable().filter(pk__in=ids).values_list("pk", "rating"))
 
 
 def product_ids_of_producer(*, partner_id: int) -> list[int]:

@@ -12,20 +12,16 @@ from django.db import transaction
 from django.utils.decorators import method_decorator
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from ocop_catalog import selectors as ocop_selectors
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
 from .backends import get_backend
 from .forms import ProductFilterForm
-from .presenters import facet_links
-from .selectors import products_for_hits
-from .services import search_generation
+from .presenters import facet_links, product_cards
+from .selectors import ratings_on_sale
 
 Category = get_model("catalogue", "Category")
 
@@ -67,44 +63,48 @@ class BaseProductListView(TemplateView):
         page_size = settings.OSCAR_PRODUCTS_PER_PAGE
         query = form.to_query(page=page_number, page_size=page_size, category_path=self.category_path())
         result = get_backend().search(query)
-        result.products = products_for_hits(result.hits)
         if page_number > result.num_pages:
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path + _url_without(request.GET))
+        # Lazy: nothing is loaded unless a card is missing from the cache (ocop_catalog.cards).
+        ratings = ratings_on_sale(ids=[hit.id for hit in result.hits])
+        result.products = product_cards(result.hits, ratings=ratings, request=request)
         context = self.get_context_data(form=form, query=query, result=result, **kwargs)
         return self.render_to_response(context)
 
     def get_context_data(self, *, form, query, result, **kwargs):
         context = super().get_context_data(**kwargs)
+        provinces, communes = form.province_names(), form.commune_names()
         context.update(
             form=form,
             query=query,
             result=result,
             products=result.products,
             summary=self.summary,
-            active_filters=self.active_filters(form),
+            active_filters=self.active_filters(form, provinces=provinces, communes=communes),
             pagination=self.pagination(result),
-            provinces=ocop_selectors.province_choices(),
-            communes=ocop_selectors.commune_choices(province_code=query.province) if query.province else [],
+            provinces=form.provinces,
+            communes=form.communes,
             grid_cache_key=self.grid_cache_key(result.products),
             facets=facet_links(
                 result.facets,
                 params=self.request.GET,
                 current={"stars_min": query.stars_min, "province": query.province, "group": query.group, "commune": query.commune},
-                province=query.province,
+                provinces=provinces,
+                communes=communes,
             ),
         )
         return context
 
     @staticmethod
     def grid_cache_key(products) -> str:
-        """Key of the rendered product cards: any indexed change (price, stock, stars, images, reviews)
-        advances the search generation; the day is in it because certificates expire at midnight."""
-        ids = ",".join(str(product.pk) for product in products)
-        return f"{search_generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{ids}"
+        """Key of the rendered grid: a digest of every card's version (its hit and rating), the language
+        and the day (certificates expire at midnight) — any change to a card shown gives a new key."""
+        return products.grid_key
 
-    def active_filters(self, form) -> list[dict]:
-        """Each filter in force, with the URL that removes it (the removable chips)."""
+    def active_filters(self, form, *, provinces: dict[str, str], communes: dict[str, str]) -> list[dict]:
+        """Each filter in force, with the URL that removes it (the removable chips); `provinces` and
+        `communes` (of the chosen province) are the names by code."""
         if not form.is_bound:
             return []
         chips = []
@@ -118,9 +118,9 @@ class BaseProductListView(TemplateView):
             elif name == "group":
                 label = PRODUCT_GROUPS_BY_SLUG[value].label
             elif name == "province":
-                label = dict(ocop_selectors.province_choices()).get(value, value)
+                label = provinces.get(value, value)
             elif name == "commune":
-                label = self._commune_name(value, cleaned.get("province"))
+                label = communes.get(value, value)
             elif name == "price_min":
                 label = _("from %(price)s ₫") % {"price": f"{value:,}".replace(",", ".")}
             elif name == "price_max":
@@ -133,14 +133,6 @@ class BaseProductListView(TemplateView):
             removes = (name, "commune") if name == "province" else (name,)
             chips.append({"name": name, "label": label, "remove_url": _url_without(self.request.GET, *removes)})
         return chips
-
-    @staticmethod
-    def _commune_name(code: str, province_code: str | None) -> str:
-        if province_code:
-            for choice in ocop_selectors.commune_choices(province_code=province_code):
-                if choice.code == code:
-                    return choice.name
-        return code
 
     def pagination(self, result) -> dict:
         params = self.request.GET.copy()
