@@ -54,25 +54,43 @@ def _batches(ids: list[int], size: int):
         yield ids[start : start + size]
 
 
+# What a row says: a row whose values are all equal is left alone (`indexed_at` is only when it was written).
+COMPARED_FIELDS = [name for name in UPDATE_FIELDS if name != "indexed_at"]
+
+
+def _row_values(document: ProductSearchDocument) -> tuple:
+    return tuple(getattr(document, name) for name in COMPARED_FIELDS)
+
+
 @transaction.atomic
 def search_documents_update(*, product_ids: Iterable[int]) -> int:
-    """Rebuild the search-table rows of these products; products no longer on sale lose theirs.
+    """Bring the search-table rows of these products up to date; products no longer on sale lose theirs.
 
-    Idempotent; returns how many rows were written.
+    Only rows that differ are written; the search generation moves on (retiring cached answers) only
+    when a row was inserted, changed or deleted. Idempotent; returns how many of them have a row.
     """
     product_ids = sorted(set(product_ids))
     roots = group_roots()
-    written = 0
+    kept_total = changed_total = 0
     for batch in _batches(product_ids, BATCH_SIZE):
         documents = documents_for(batch, roots=roots)
-        ProductSearchDocument.objects.bulk_create(
-            documents, update_conflicts=True, unique_fields=["product"], update_fields=UPDATE_FIELDS
-        )
+        current = {
+            row[0]: row[1:]
+            for row in ProductSearchDocument.objects.filter(product_id__in=batch).values_list("product_id", *COMPARED_FIELDS)
+        }
+        changed = [document for document in documents if current.get(document.product_id) != _row_values(document)]
+        if changed:
+            ProductSearchDocument.objects.bulk_create(
+                changed, update_conflicts=True, unique_fields=["product"], update_fields=UPDATE_FIELDS
+            )
         kept = {document.product_id for document in documents}
-        ProductSearchDocument.objects.filter(product_id__in=batch).exclude(product_id__in=kept).delete()
-        written += len(documents)
-    search_generation_advance()
-    return written
+        # Every row of the batch not kept, not only those read above: another writer may have added one since.
+        deleted, _ = ProductSearchDocument.objects.filter(product_id__in=batch).exclude(product_id__in=kept).delete()
+        kept_total += len(documents)
+        changed_total += len(changed) + deleted
+    if changed_total:
+        search_generation_advance()
+    return kept_total
 
 
 @dataclass(frozen=True)

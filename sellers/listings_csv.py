@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from ocop_catalog.bulk import catalogue_bulk_change
 from ocop_catalog.models import OcopCertificate
 from ocop_catalog.rules import CERTIFIED_STARS
 from ocop_catalog.selectors import group_root_categories
@@ -297,7 +298,8 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
     if plan.errors:
         raise ValueError("A plan with errors is never applied.")
     total = len(plan.rows)
-    with transaction.atomic():
+    # One catalogue change: search indexes each product once, at the end, not at every save.
+    with transaction.atomic(), catalogue_bulk_change():
         for done, row in enumerate(plan.rows, 1):
             product = None
             if row.listing_changed:
