@@ -126,16 +126,23 @@ def order_record_cash(*, order) -> Decimal:
 
 def card_payment_intent(*, order) -> dict:
     """The PaymentIntent the buyer confirms with Stripe.js: created once per order (idempotency key
-    from the order number), its id kept as the payment source's reference."""
+    from the order number), its id kept as the payment source's reference, for what is due (the
+    order less the parts sellers cancelled)."""
     source = Source.objects.filter(order=order, source_type__code=methods.SOURCE_TYPES[methods.CARD][0]).first()
     if source is None:
         raise ValidationError(_("This order is not paid by card."))
-    if source.amount_debited >= order_amount_due(order):
+    due = order_amount_due(order)
+    if due <= 0:
+        raise ValidationError(_("Nothing is left to pay: the sellers cancelled this order."))
+    if source.amount_debited >= due:
         raise ValidationError(_("This order is already paid."))
     if source.reference:
         intent = stripe_gateway.payment_intent_retrieve(source.reference)
+        # A seller cancelled their part before the buyer paid: charge only what is still due.
+        if intent["amount"] != stripe_gateway.stripe_amount(due) and intent["status"] in stripe_gateway.AMOUNT_EDITABLE_STATUSES:
+            intent = stripe_gateway.payment_intent_update_amount(intent_id=intent["id"], amount=due)
     else:
-        intent = stripe_gateway.payment_intent_create(order_number=order.number, amount=order.total_incl_tax)
+        intent = stripe_gateway.payment_intent_create(order_number=order.number, amount=due)
         Source.objects.filter(pk=source.pk, reference="").update(reference=intent["id"])
     return {"id": intent["id"], "client_secret": intent["client_secret"], "status": intent["status"]}
 

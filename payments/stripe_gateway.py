@@ -41,6 +41,14 @@ def payment_intent_create(*, order_number: str, amount: Decimal) -> stripe.Payme
     )
 
 
+# A PaymentIntent's amount can change only before the buyer confirms it.
+AMOUNT_EDITABLE_STATUSES = frozenset({"requires_payment_method", "requires_confirmation", "requires_action"})
+
+
+def payment_intent_update_amount(*, intent_id: str, amount: Decimal) -> stripe.PaymentIntent:
+    return client().v1.payment_intents.update(intent_id, params={"amount": stripe_amount(amount)})
+
+
 def payment_intent_retrieve(intent_id: str) -> stripe.PaymentIntent:
     return client().v1.payment_intents.retrieve(intent_id)
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from payments import services
@@ -222,3 +222,33 @@ def test_a_signed_in_buyer_pays_later_from_the_order_page_and_nobody_else_can(cl
     other = client.__class__()
     other.force_login(django_user_model.objects.create_user(email="other@example.vn", password="x"))
     assert other.get(f"/shop/checkout/card/?order={order.number}")["Location"] == "/"
+
+
+def test_the_card_is_charged_only_for_the_parts_still_due_after_a_seller_cancels(client, shop, stripe_api):
+    stripe_api.answer("POST", "/v1/payment_intents", intent())
+    response = checkout(client, [(shop["tea"], 1), (shop["honey"], 1)], method="card")
+    order = Order.objects.get()
+    stripe_api.answer("GET", "/v1/payment_intents/pi_local_1", intent(amount=int(order.total_incl_tax)))
+    assert client.get(response["Location"]).status_code == 200  # the card page: the intent for the whole order
+    honey_part = order.fulfilments.get(partner=shop["honey_seller"].partner)
+
+    fulfilment.fulfilment_cancel(fulfilment=honey_part, reason="Hết hàng")
+    due = order.total_incl_tax - fulfilment.part_total(honey_part)
+    stripe_api.answer("POST", "/v1/payment_intents/pi_local_1", intent(amount=int(due)))
+    page = client.get("/shop/checkout/card/")
+
+    assert page.status_code == 200
+    updates = [r for r in stripe_api.requests if r.method == "POST" and r.path == "/v1/payment_intents/pi_local_1"]
+    assert [update.form["amount"] for update in updates] == [str(int(due))]
+    assert 0 < due < order.total_incl_tax
+
+
+def test_no_card_payment_is_asked_for_an_order_whose_parts_were_all_cancelled(client, shop, stripe_api):
+    checkout(client, [(shop["tea"], 1)], method="card")
+    order = Order.objects.get()
+    fulfilment.fulfilment_cancel(fulfilment=order.fulfilments.get(), reason="Hết hàng")
+
+    with translation.override("vi"), pytest.raises(ValidationError, match="Không còn khoản nào phải trả"):
+        services.card_payment_intent(order=order)
+    assert client.get("/shop/checkout/card/")["Location"] == "/shop/checkout/thank-you/"
+    assert not [r for r in stripe_api.requests if r.path.startswith("/v1/payment_intents")]
