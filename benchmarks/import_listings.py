@@ -196,7 +196,7 @@ def write_results(*, database: str, lines: list[str], rows: int, repeat: int) ->
         "write in one transaction, search indexing eager as in the embedded default); median of the rounds, each a new "
         "seller rolled back afterwards. After the imports every product is in the search table at its imported price "
         "and found by a search (checked by the script).\n"
-        f"- Last run {now}: {os.cpu_count()} CPUs shared with other work (noisy), Python {platform.python_version()}; "
+        f"- Last run {now}: {os.cpu_count()} CPUs (a machine shared with other work), Python {platform.python_version()}; "
         f"commit {commit}{' (with uncommitted changes)' if dirty else ''}. Rows of the other database are from its own last run.\n"
         "- Reference, 1,000 new rows: 5.4 s SQLite / 19.4 s PostgreSQL before search indexing (b1ee2e1); 41 s / 57 s "
         "with a product indexed at every save, ~3 times per row (32eb639). Now each import indexes each product once, "
