@@ -41,11 +41,13 @@ def test_guest_buys_from_two_sellers_cash_on_delivery_and_a_seller_confirms(live
 
     page.goto(f"{live_server.url}/shop/catalogue/")
     screenshots(page, "catalogue")
-    page.click("details.filters__box summary")
+    assert page.locator(".grid li").first.bounding_box()["y"] < 844  # products on the first screen, filters folded
+    page.click("details:has(#f-stars) summary")
     page.select_option("#f-stars", "4")
     page.locator("form.filters__form [type=submit]").first.click()
     page.wait_for_url(re.compile(r"stars_min=4"))
     screenshots(page, "filtered-4-stars")
+    assert page.locator(".grid li").first.bounding_box()["y"] < 844  # a filter keeps them there (its chip shows it)
     assert page.get_by_role("link", name="Mật ong rừng").count() == 0  # 3★ filtered out
 
     for step, title in (("product-tea", "Chè búp Tân Cương"), ("product-honey", "Mật ong bạc hà")):
