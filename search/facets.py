@@ -45,31 +45,33 @@ def facets_from_groups(rows: Iterable[dict], query: ProductQuery) -> tuple[int, 
     Each row: province_code, group_slug, stars (0 when none valid), commune_key (the commune code
     for rows in the chosen province or commune, else ""), n.
     """
-    rows = list(rows)
     wanted = active_facet_filters(query)
-
-    def passes(row, ignoring=frozenset()) -> bool:
-        checks = {
-            "stars_min": lambda value: row["stars"] >= value,
-            "province": lambda value: row["province_code"] == value,
-            "commune": lambda value: row["commune_key"] == value,
-            "group": lambda value: row["group_slug"] == value,
-        }
-        return all(checks[name](value) for name, value in wanted.items() if name not in ignoring)
-
-    total = sum(row["n"] for row in rows if passes(row))
+    checks = {
+        "stars_min": lambda row, value: row["stars"] >= value,
+        "province": lambda row, value: row["province_code"] == value,
+        "commune": lambda row, value: row["commune_key"] == value,
+        "group": lambda row, value: row["group_slug"] == value,
+    }
+    checks = [(name, checks[name], value) for name, value in wanted.items()]
+    ignores = {facet: frozenset(names) for facet, names in FACET_IGNORES.items()}
+    total = 0
     stars, provinces, groups, communes = {}, {}, {}, {}
     for row in rows:
-        if passes(row, FACET_IGNORES["stars"]):
+        # The filters this row fails, worked out once: a facet counts it if it fails only ones the facet ignores.
+        failed = frozenset(name for name, check, value in checks if not check(row, value))
+        n = row["n"]
+        if not failed:
+            total += n
+        if failed <= ignores["stars"]:
             for value in STAR_FACET_VALUES:
                 if row["stars"] >= value:
-                    stars[value] = stars.get(value, 0) + row["n"]
-        if passes(row, FACET_IGNORES["province"]):
-            provinces[row["province_code"]] = provinces.get(row["province_code"], 0) + row["n"]
-        if passes(row, FACET_IGNORES["group"]):
-            groups[row["group_slug"]] = groups.get(row["group_slug"], 0) + row["n"]
-        if query.province and row["province_code"] == query.province and passes(row, FACET_IGNORES["commune"]):
-            communes[row["commune_key"]] = communes.get(row["commune_key"], 0) + row["n"]
+                    stars[value] = stars.get(value, 0) + n
+        if failed <= ignores["province"]:
+            provinces[row["province_code"]] = provinces.get(row["province_code"], 0) + n
+        if failed <= ignores["group"]:
+            groups[row["group_slug"]] = groups.get(row["group_slug"], 0) + n
+        if query.province and row["province_code"] == query.province and failed <= ignores["commune"]:
+            communes[row["commune_key"]] = communes.get(row["commune_key"], 0) + n
     return total, facets_from_counts(query, stars=stars, province=provinces, group=groups, commune=communes)
 
 
