@@ -35,6 +35,12 @@ async function firstArticle(page, base, indexPath) {
       const article = await firstArticle(page, base, index);
       if (article) paths.push(article);
     }
+    // The shop: home, catalogue (filtered, and a search with no match), a product, basket, forms.
+    paths.push("/", "/shop/catalogue/", "/shop/catalogue/?province=01&stars_min=4", "/shop/search/?q=khong+co+gi",
+      "/shop/basket/", "/shop/seller/apply/", "/shop/checkout/order-status/", "/shop/accounts/register/");
+    await page.goto(new URL("/shop/catalogue/", base).href);
+    const product = await page.$eval(".card__title a", (a) => a.getAttribute("href")).catch(() => null);
+    if (product) paths.push(new URL(product, base).pathname);
   }
   const report = [];
   let blocking = 0;

@@ -1,9 +1,10 @@
 #!/bin/sh
-# Accessibility check of the news and training pages: axe-core in Debian's headless chromium.
+# Accessibility check of the shop and the news and training pages: axe-core in Debian's headless chromium.
 #
 # Rerun (from the repository root, after `make demo` or `manage.py migrate && manage.py load_demo_data`):
 #   DJANGO_DEBUG=true .venv/bin/python manage.py runserver 127.0.0.1:8031 &
-#   tools/a11y/run.sh                       # checks /tin-tuc/, /tap-huan/ and their newest article each
+#   tools/a11y/run.sh                       # /tin-tuc/, /tap-huan/, their newest article, the home page,
+#                                           # catalogue, search, a product, basket, seller and account forms
 #   tools/a11y/run.sh http://127.0.0.1:8031 /tin-tuc/ /some/other/page/
 # axe-core and puppeteer-core are installed from npm into a temporary folder (never into the repository);
 # puppeteer drives /usr/bin/chromium (CHROMIUM=...) and downloads no browser. Exits 1 on a serious or
