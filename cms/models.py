@@ -146,11 +146,11 @@ class ArticlePage(Page):
         return ArticleBodyBlock.featured_product_ids(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import products_for_display_by_id
+        from ocop_catalog.selectors import products_on_sale_by_id
 
         context = super().get_context(request, *args, **kwargs)
         # One load for every featured-products block of the body.
-        context["featured_products_by_id"] = products_for_display_by_id(ids=self.featured_product_ids())
+        context["featured_products_by_id"] = products_on_sale_by_id(ids=self.featured_product_ids())
         return context
 
 

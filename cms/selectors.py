@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from ocop_catalog.cards import CardRef, card_version
-from ocop_catalog.selectors import product_card_rows, products_on_sale_by_id
+from ocop_catalog.selectors import product_card_rows
 from ocop_catalog.text import fold
 
 from .caching import content_version
@@ -18,12 +18,6 @@ Product = get_model("catalogue", "Product")
 SEARCH_HITS_MAX = 500
 # What the home page keeps under the content version; the version moving on retires it sooner.
 HOME_SECTIONS_CACHE_SECONDS = 60 * 60
-
-
-def products_for_display_by_id(*, ids) -> dict:
-    """The products among `ids` that are still sold, loaded for a product card in a fixed number of queries
-    whatever their count, by id; ids of products deleted or withdrawn are absent."""
-    return products_on_sale_by_id(ids=ids)
 
 
 def _card_refs(rows) -> list[CardRef]:

@@ -1,13 +1,13 @@
 """State changes of search: the search table and the Elasticsearch index follow the catalogue."""
 
 import logging
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+
+from ocop_catalog.cache_versions import cache_version, cache_version_advance
 
 from .documents import documents_for, group_roots
 from .models import ProductSearchDocument
@@ -24,25 +24,12 @@ GENERATION_KEY = "search:generation"
 
 def search_generation() -> int:
     """The index generation: cached search answers are kept under it (search.backends)."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = int(time.time() * 1000)
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    return cache_version(GENERATION_KEY)
 
 
 def search_generation_advance() -> None:
     """Retire every cached search answer: now (this transaction's own reads) and after commit."""
-
-    def advance():
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, int(time.time() * 1000), None)
-
-    advance()
-    transaction.on_commit(advance)
+    cache_version_advance(GENERATION_KEY)
 
 
 def elasticsearch_enabled() -> bool:

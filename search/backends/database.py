@@ -293,31 +293,27 @@ class DatabaseSearchBackend:
 
     @classmethod
     def _facet_groups(cls, matching, query: ProductQuery, day: datetime.date) -> list[dict]:
-        """Counts by province, group, valid stars and (in the chosen province or commune) commune.
+        """Counts by province, group, valid stars and (in the chosen province or commune) commune, with at
+        most one facet filter (more: _facet_counts_one_by_one): some facet then counts every matching row.
 
-        Only rows that some facet counts are read: those passing every filter but that facet's own.
         Two grouped queries, both answered from the facets index alone on PostgreSQL: the whole
         match by (province, group, stars), and the chosen province or commune by commune too — a
         commune key on every row would make the first one's grouping twice as slow.
         """
-        relaxed = [
-            cls._facet_filter(replace(query, **{name: None for name in ignores}), day)
-            for facet, ignores in FACET_IGNORES.items()
-            if facet != "commune" or query.province
-        ]
-        if all(relaxed):
-            matching = matching.filter(reduce(operator.or_, relaxed))
-        counts = cls._grouped_counts(matching, day, ("province_code", "group_slug"))
+        by_key = {
+            (row["province_code"], row["group_slug"], row["valid_stars"]): row
+            for row in cls._grouped_counts(matching, day, ("province_code", "group_slug"))
+        }
         focus = [Q(**{f"{name}_code": value}) for name, value in (("province", query.province), ("commune", query.commune)) if value]
         in_focus = []
         if focus:
             in_focus = cls._grouped_counts(matching.filter(reduce(operator.or_, focus)), day, ("province_code", "group_slug", "commune_code"))
-            for row in in_focus:
-                counts[(row["province_code"], row["group_slug"], row["valid_stars"])]["n"] -= row["n"]
+            for row in in_focus:  # counted by commune instead
+                by_key[(row["province_code"], row["group_slug"], row["valid_stars"])]["n"] -= row["n"]
         return [
             {"province_code": row["province_code"], "group_slug": row["group_slug"], "stars": row["valid_stars"],
              "commune_key": row.get("commune_code", ""), "n": row["n"]}
-            for row in [*counts.values(), *in_focus]
+            for row in [*by_key.values(), *in_focus]
             if row["n"]
         ]  # fmt: skip
 
@@ -345,17 +341,15 @@ class DatabaseSearchBackend:
         return counts
 
     @staticmethod
-    def _grouped_counts(documents, day: datetime.date, columns: tuple[str, ...]) -> dict[tuple, dict]:
-        """Rows counted by `columns` and valid stars, keyed by (province, group, stars)."""
+    def _grouped_counts(documents, day: datetime.date, columns: tuple[str, ...]) -> list[dict]:
+        """Rows counted by `columns` and valid stars."""
         rows = (
             documents.annotate(valid_stars=valid_stars(day))
             .values(*columns, "valid_stars")
             .annotate(n=Count("*"))  # COUNT(*), not of a column: the facets index alone answers
             .order_by()
         )
-        if "commune_code" in columns:
-            return list(rows)
-        return {(row["province_code"], row["group_slug"], row["valid_stars"]): row for row in rows}
+        return list(rows)
 
     # --- ordering -----------------------------------------------------------------------------
 
