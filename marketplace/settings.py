@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     # Our apps: the OCOP core first so Oscar's forks can point at it.
     "marketplace.users.apps.UsersConfig",
     "marketplace.demo.apps.DemoConfig",
+    "marketplace.deployment.apps.DeploymentConfig",
     "ocop_catalog.apps.OcopCatalogConfig",
     "sellers.apps.SellersConfig",
     "cms.apps.CmsConfig",
@@ -220,6 +221,7 @@ if REDIS_URL:
         }
     }
 else:
+    # One process only (`make run`): with debug off, `check --deploy` refuses it (deployment.E001).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- E-mail ---------------------------------------------------------------------------------

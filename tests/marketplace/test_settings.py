@@ -17,6 +17,8 @@ def test_deploy_check_is_clean_with_debug_off_and_real_secrets(tmp_path):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "cho-ocop.vn",
         "DJANGO_VAR_DIR": str(tmp_path),
+        # Production shares one cache between workers (deployment.E001); the check does not connect.
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
