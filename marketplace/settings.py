@@ -362,8 +362,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
+# Reverse proxies in front of the app (nginx in compose: 1). Only then are X-Forwarded-For and
+# X-Forwarded-Proto the proxy's word; with none, they are whatever the client wrote, and ignored.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only for a proxy that rewrites Host and passes the original on (ours keeps Host as it is).
+USE_X_FORWARDED_HOST = bool(TRUSTED_PROXY_COUNT) and env.bool("DJANGO_USE_X_FORWARDED_HOST", default=False)
+if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=True)
