@@ -1,0 +1,66 @@
+"""Oscar's account views, hardened: logout by POST only, registration with the same answer for every address.
+
+Oscar's class loader takes these in place of its own; its other account views are used unchanged.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer import views as oscar_views
+
+from marketplace.users.services import user_register
+
+from .forms import RegistrationForm
+
+REGISTRATION_SENT = _(
+    "Thank you. We have sent an e-mail to this address: follow its link to set your password. "
+    "If no e-mail arrives within a few minutes, check the spam folder."
+)
+
+
+class NeutralRegistrationMixin:
+    """Registration answers the same whether or not the address has an account; the mailbox decides.
+
+    A new address gets a link to set its password; an existing account's owner gets a note that
+    someone tried to register, with links to sign in or reset the password.
+    """
+
+    def register_user(self, form):
+        user_register(email=form.cleaned_data["email"])
+
+    def registration_sent(self):
+        messages.info(self.request, REGISTRATION_SENT)
+        return redirect(reverse("customer:login"))
+
+
+class AccountRegistrationView(NeutralRegistrationMixin, oscar_views.AccountRegistrationView):
+    form_class = RegistrationForm
+
+    def form_valid(self, form):
+        self.register_user(form)
+        return self.registration_sent()
+
+
+class AccountAuthView(NeutralRegistrationMixin, oscar_views.AccountAuthView):
+    registration_form_class = RegistrationForm
+
+    def validate_registration_form(self):
+        form = self.get_registration_form(bind_data=True)
+        if form.is_valid():
+            self.register_user(form)
+            return self.registration_sent()
+        return self.render_to_response(self.get_context_data(registration_form=form))
+
+
+class LogoutView(oscar_views.LogoutView):
+    """Signs out on POST only: a link or image on another site (a GET) must not sign anyone out.
+
+    A GET shows a page with the sign-out button, so old links still lead somewhere.
+    """
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "oscar/customer/logout_confirm.html")
+
+    def post(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
