@@ -1,7 +1,9 @@
 """Deploy checks: what makes a site with debug off misbehave although every request "works"."""
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin
 from django.core import checks
+from django.core.files.storage import storages
 
 # Each process keeps its own copy (or none): counters and invalidations never reach the others.
 PER_PROCESS_CACHES = {
@@ -24,5 +26,23 @@ def shared_cache_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
             hint="Set REDIS_URL: with several workers, each would serve its own stale pages and count "
             "its own rate limits.",
             id="deployment.E001",
+        )
+    ]
+
+
+
+@checks.register(checks.Tags.staticfiles, deploy=True)
+def static_files_collected_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """With debug off, the hashed-name storage needs collectstatic's manifest, or every page is a 500."""
+    if settings.DEBUG:
+        return []
+    storage = storages["staticfiles"]
+    if not isinstance(storage, ManifestFilesMixin) or storage.manifest_storage.exists(storage.manifest_name):
+        return []
+    return [
+        checks.Error(
+            f"Static files are not collected: no {storage.manifest_name} in STATIC_ROOT ({settings.STATIC_ROOT}).",
+            hint="Run `manage.py collectstatic --noinput` (the Docker image does it when it is built).",
+            id="deployment.E002",
         )
     ]
