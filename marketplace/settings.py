@@ -342,10 +342,14 @@ STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
 STRIPE_MINIMUM_VND = env.int("STRIPE_MINIMUM_VND", default=20_000)
 # An order paid by card and still unpaid after this is cancelled and its stock given back.
 CARD_PAYMENT_TIMEOUT_MINUTES = env.int("CARD_PAYMENT_TIMEOUT_MINUTES", default=60)
-# Guest order look-ups allowed per visitor address in 15 minutes.
+# Guest order look-ups allowed in 15 minutes per client (its address, see TRUSTED_PROXY_COUNT) and
+# per order number whatever the client, so many addresses cannot guess one order's e-mail.
 ORDER_LOOKUP_ATTEMPTS = env.int("ORDER_LOOKUP_ATTEMPTS", default=10)
-CELERY_BEAT_SCHEDULE["cancel-unpaid-card-orders"] = {
-    "task": "payments.tasks.cancel_unpaid_card_orders",
+ORDER_LOOKUP_ATTEMPTS_PER_NUMBER = env.int("ORDER_LOOKUP_ATTEMPTS_PER_NUMBER", default=10)
+# An order paid by VietQR transfer and still unpaid after this is cancelled and its stock given back.
+VIETQR_PAYMENT_TIMEOUT_HOURS = env.int("VIETQR_PAYMENT_TIMEOUT_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["cancel-unpaid-orders"] = {
+    "task": "payments.tasks.cancel_unpaid_orders",
     "schedule": 5 * 60,
 }
 # Reviews are for signed-in buyers whose order line was delivered (marketplace.catalogue.reviews).

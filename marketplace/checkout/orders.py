@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from oscar.core.loading import get_model
 
+from marketplace.deployment.client import client_address
 from payments import methods
 from payments.selectors import payment_summary
 from payments.vietqr import qr_svg, transfer_note, vietqr_payload
@@ -59,13 +60,24 @@ def order_display_context(order) -> dict:
     return context
 
 
-def order_lookup_allowed(request) -> bool:
-    """Counts a guest order look-up from this address; False past ORDER_LOOKUP_ATTEMPTS in 15 minutes."""
-    key = f"order-lookup:{request.META.get('REMOTE_ADDR', '')}"
+def order_lookup_allowed(request, *, number: str) -> bool:
+    """Counts a guest order look-up; False past ORDER_LOOKUP_ATTEMPTS from this client, or past
+    ORDER_LOOKUP_ATTEMPTS_PER_NUMBER for this order number from anyone, in 15 minutes.
+
+    Counted in the default cache, which debug off requires to be shared (deployment.E001), so every
+    worker sees the same counts; the client is the address the trusted proxy saw (client_address)."""
+    if not _lookup_counted(f"order-lookup:client:{client_address(request)}", settings.ORDER_LOOKUP_ATTEMPTS):
+        return False
+    if number.isdigit():  # anything else matches no order and needs no budget of its own
+        return _lookup_counted(f"order-lookup:number:{number[:20]}", settings.ORDER_LOOKUP_ATTEMPTS_PER_NUMBER)
+    return True
+
+
+def _lookup_counted(key: str, limit: int) -> bool:
     cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
     try:
-        attempts = cache.incr(key)
+        attempts = cache.incr(key)  # atomic in Redis: two workers never read the same count
     except ValueError:  # expired between add and incr
         cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
         attempts = 1
-    return attempts <= settings.ORDER_LOOKUP_ATTEMPTS
+    return attempts <= limit

@@ -238,7 +238,7 @@ class OrderLookupView(generic.TemplateView):
     def post(self, request, *args, **kwargs):
         number = request.POST.get("number", "").strip()
         email = request.POST.get("email", "").strip().lower()
-        if not order_lookup_allowed(request):
+        if not order_lookup_allowed(request, number=number):
             messages.error(request, _("Too many tries. Please wait a few minutes and try again."))
             return self.render_to_response(self.get_context_data(number=number, email=email), status=429)
         order = Order.objects.filter(number=number).first() if number.isdigit() else None
