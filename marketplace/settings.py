@@ -346,10 +346,8 @@ CARD_PAYMENT_TIMEOUT_MINUTES = env.int("CARD_PAYMENT_TIMEOUT_MINUTES", default=6
 # per order number whatever the client, so many addresses cannot guess one order's e-mail.
 ORDER_LOOKUP_ATTEMPTS = env.int("ORDER_LOOKUP_ATTEMPTS", default=10)
 ORDER_LOOKUP_ATTEMPTS_PER_NUMBER = env.int("ORDER_LOOKUP_ATTEMPTS_PER_NUMBER", default=10)
-# An order paid by VietQR transfer and still unpaid after this is cancelled and its stock given back.
-VIETQR_PAYMENT_TIMEOUT_HOURS = env.int("VIETQR_PAYMENT_TIMEOUT_HOURS", default=24)
-CELERY_BEAT_SCHEDULE["cancel-unpaid-orders"] = {
-    "task": "payments.tasks.cancel_unpaid_orders",
+CELERY_BEAT_SCHEDULE["cancel-unpaid-card-orders"] = {
+    "task": "payments.tasks.cancel_unpaid_card_orders",
     "schedule": 5 * 60,
 }
 # Reviews are for signed-in buyers whose order line was delivered (marketplace.catalogue.reviews).
