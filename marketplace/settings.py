@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "marketplace.order.apps.OrderConfig",
     "marketplace.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",  # takes Oscar's `search` label (no haystack)
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -272,9 +272,9 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 # An order's status follows its sellers' parts (sellers.fulfilment); any move is allowed here.
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting confirmation"
 OSCAR_INITIAL_LINE_STATUS = "awaiting"
-_ORDER_STATUSES = ["Awaiting confirmation", "Confirmed", "Partly shipped", "Shipped", "Delivered", "Cancelled"]
-OSCAR_ORDER_STATUS_PIPELINE = {status: [other for other in _ORDER_STATUSES if other != status] for status in _ORDER_STATUSES}
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
+# VND has no minor unit: offer and voucher discounts are rounded down to the whole đồng.
+OSCAR_OFFER_ROUNDING_FUNCTION = "ocop_catalog.money.round_discount"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAIL_DEBUG = False
 # sorl, remembering per process the thumbnails it found (no cache round trip per product card).
@@ -346,8 +346,10 @@ CARD_PAYMENT_TIMEOUT_MINUTES = env.int("CARD_PAYMENT_TIMEOUT_MINUTES", default=6
 # per order number whatever the client, so many addresses cannot guess one order's e-mail.
 ORDER_LOOKUP_ATTEMPTS = env.int("ORDER_LOOKUP_ATTEMPTS", default=10)
 ORDER_LOOKUP_ATTEMPTS_PER_NUMBER = env.int("ORDER_LOOKUP_ATTEMPTS_PER_NUMBER", default=10)
-CELERY_BEAT_SCHEDULE["cancel-unpaid-card-orders"] = {
-    "task": "payments.tasks.cancel_unpaid_card_orders",
+# An order paid by VietQR transfer and still unpaid after this is cancelled and its stock given back.
+VIETQR_PAYMENT_TIMEOUT_HOURS = env.int("VIETQR_PAYMENT_TIMEOUT_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["cancel-unpaid-orders"] = {
+    "task": "payments.tasks.cancel_unpaid_orders",
     "schedule": 5 * 60,
 }
 # Reviews are for signed-in buyers whose order line was delivered (marketplace.catalogue.reviews).

@@ -9,3 +9,6 @@ class PaymentsConfig(AppConfig):
     name = "payments"
     verbose_name = _("Payments")
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

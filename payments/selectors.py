@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
 from oscar.core.loading import get_model
 
-from sellers.fulfilment import part_total
+from sellers.fulfilment import part_refunded, part_total
 from sellers.models import Fulfilment
 
-from . import methods
+from . import lifecycle, methods
 
 Source = get_model("payment", "Source")
 Transaction = get_model("payment", "Transaction")
@@ -34,6 +33,11 @@ class PaymentSummary:
     amount_paid: Decimal
     amount_refunded: Decimal
     reference: str
+    state: str = lifecycle.UNPAID
+
+    @property
+    def state_label(self) -> str:
+        return str(lifecycle.LABELS[self.state])
 
     @property
     def is_paid(self) -> bool:
@@ -48,20 +52,19 @@ def payment_summary(order) -> PaymentSummary:
     """How the order is paid and how much of what is due has arrived."""
     source = order_source(order)
     method = methods.method_of_source_type(source.source_type.code) if source else None
+    due = order_amount_due(order)
+    paid = source.amount_debited if source else Decimal(0)
+    refunded = source.amount_refunded if source else Decimal(0)
+    cancelled = not order.fulfilments.exclude(status=Fulfilment.Status.CANCELLED).exists()
     return PaymentSummary(
         method=method,
         label=str(methods.LABELS[method]) if method else "",
-        amount_due=order_amount_due(order),
-        amount_paid=source.amount_debited if source else Decimal(0),
-        amount_refunded=source.amount_refunded if source else Decimal(0),
+        amount_due=due,
+        amount_paid=paid,
+        amount_refunded=refunded,
         reference=source.reference if source else "",
+        state=lifecycle.payment_state(due=due, paid=paid, refunded=refunded, cancelled=cancelled),
     )
-
-
-def part_card_refunded(source, part: Fulfilment) -> Decimal:
-    """What was already refunded to the card for a seller's part (whole đồng)."""
-    refunds = source.transactions.filter(txn_type=Transaction.REFUND, status=f"part-{part.pk}")
-    return refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
 def part_money_back(part: Fulfilment) -> tuple[str | None, Decimal]:
@@ -71,8 +74,5 @@ def part_money_back(part: Fulfilment) -> tuple[str | None, Decimal]:
     method = methods.method_of_source_type(source.source_type.code) if source else None
     if source is None or method == methods.COD or not source.amount_debited:
         return method, Decimal(0)
-    if method == methods.CARD:
-        owed = part_total(part) - part_card_refunded(source, part)
-    else:
-        owed = part_total(part)
+    owed = part_total(part) - part_refunded(part)
     return method, max(min(owed, source.amount_available_for_refund), Decimal(0))

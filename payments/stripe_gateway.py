@@ -8,14 +8,15 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 
+from ocop_catalog.money import whole_dong
+
 CURRENCY = "vnd"
 
 
 def stripe_amount(amount: Decimal) -> int:
-    """Whole đồng as Stripe's integer amount (zero-decimal: the same number)."""
-    if amount != amount.to_integral_value():
-        raise ValueError(f"VND has no minor unit: {amount}")
-    return int(amount)
+    """Whole đồng as Stripe's integer amount (zero-decimal: the same number); raises
+    ocop_catalog.money.NotWholeDong (a ValueError) for a fraction of a đồng."""
+    return whole_dong(amount)
 
 
 def client() -> stripe.StripeClient:
@@ -61,12 +62,14 @@ def payment_intent_cancel(*, intent_id: str, order_number: str) -> stripe.Paymen
     )
 
 
-def refund_create(*, intent_id: str, amount: Decimal, idempotency_key: str, order_number: str) -> stripe.Refund:
+def refund_create(
+    *, intent_id: str, amount: Decimal, idempotency_key: str, order_number: str, metadata: dict | None = None
+) -> stripe.Refund:
     return client().v1.refunds.create(
         params={
             "payment_intent": intent_id,
             "amount": stripe_amount(amount),
-            "metadata": {"order_number": order_number},
+            "metadata": {"order_number": order_number, **(metadata or {})},
         },
         options={"idempotency_key": idempotency_key},
     )

@@ -6,6 +6,8 @@ import segno
 from django.conf import settings
 from vietnam_qr_pay import QRPay
 
+from ocop_catalog.money import whole_dong
+
 
 def transfer_note(order_number: str) -> str:
     """The transfer note staff reconcile against: plain ASCII, as banks keep it."""
@@ -14,12 +16,13 @@ def transfer_note(order_number: str) -> str:
 
 def vietqr_payload(*, amount: Decimal, order_number: str) -> str:
     """The EMVCo VietQR string for a transfer of exactly `amount` đồng to the shop's account."""
-    if amount != amount.to_integral_value() or amount <= 0:
+    dong = whole_dong(amount)  # raises NotWholeDong for a fraction of a đồng
+    if dong <= 0:
         raise ValueError("VietQR amounts are positive whole đồng")
     qr = QRPay.init_viet_qr(
         bank_bin=settings.VIETQR_BANK_BIN,
         bank_number=settings.VIETQR_ACCOUNT_NUMBER,
-        amount=str(int(amount)),
+        amount=str(dong),
         purpose=transfer_note(order_number),
     )
     return qr.build()

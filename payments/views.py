@@ -35,11 +35,14 @@ class StripeWebhookView(View):
             )
         except (ValueError, stripe_gateway.SignatureVerificationError):
             return HttpResponseBadRequest("invalid signature")
+        if not services.stripe_event_valid(event):
+            return HttpResponseBadRequest("not a Stripe event")
         services.stripe_event_handle(event=event)
         return HttpResponse(status=200)
 
 
-@method_decorator(staff_member_required, name="dispatch")
+# Not one request transaction: a card refund calls Stripe between two transactions of its own.
+@method_decorator([staff_member_required, transaction.non_atomic_requests], name="dispatch")
 class OrderPaymentActionView(View):
     """POST transfer (VietQR reconciled), cash (COD parts) or refund (card, one seller's part)."""
 
@@ -52,7 +55,9 @@ class OrderPaymentActionView(View):
             if action == "transfer":
                 form = TransferForm(request.POST)
                 form.is_valid()
-                amount = services.order_record_transfer(order=order, reference=form.cleaned_data.get("reference", ""))
+                amount = services.order_record_transfer(
+                    order=order, reference=form.cleaned_data.get("reference", ""), by=request.user
+                )
                 messages.success(request, _("Transfer of %(amount)s recorded: the order is paid.") % {"amount": currency(amount, "VND")})
             elif action == "cash":
                 amount = services.order_record_cash(order=order)

@@ -188,3 +188,23 @@ class CertificateForm(forms.Form):
             level=data["level"], issued_on=data["issued_on"],
         )  # fmt: skip
 
+
+
+class PartActionForm(forms.Form):
+    """A seller's move on its part of an order (sellers.lifecycle): what it needs, checked here."""
+
+    action = forms.ChoiceField(choices=[(name, name) for name in ("confirm", "cancel", "ship", "deliver", "cash")])
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == "cancel" and not data.get("reason"):
+            self.add_error("reason", _("Say why the order is cancelled."))
+        if action == "ship":
+            for field in ("carrier", "tracking_code"):
+                if not data.get(field):
+                    self.add_error(field, _("Give the carrier and the tracking code."))
+        return data

@@ -1,9 +1,14 @@
-"""Fulfilment services: an order split into one part per seller, each confirmed, shipped or cancelled
-by its seller; the buyer's order status follows the parts."""
+"""The services that move an order: one part per seller, each moved only along
+sellers.lifecycle.PART_TRANSITIONS; the buyer's order status follows the parts.
+
+Every move goes through `_transition`: it locks the part, checks the move against the table,
+changes it, records a FulfilmentStatusChange (and an OrderStatusChange when the buyer's status
+follows), sends `part_transitioned` (payments listens: the buyer's e-mails), and schedules the
+seller's e-mails after the commit. Nothing here sets a status with `.update()`.
+"""
 
 import datetime
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,101 +16,131 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
 from ocop_catalog.text import nfc
 
-from .models import Fulfilment, Payout, Seller, SellerRefund
+from . import lifecycle
+from .lifecycle import (  # noqa: F401 — the order statuses, for the pages that show them
+    ORDER_AWAITING,
+    ORDER_AWAITING_PAYMENT,
+    ORDER_CANCELLED,
+    ORDER_CONFIRMED,
+    ORDER_DELIVERED,
+    ORDER_PARTLY_SHIPPED,
+    ORDER_SHIPPED,
+    ORDER_STATUS_LABELS,
+    SELLER,
+    STAFF,
+    SYSTEM,
+)
+from .models import Fulfilment, FulfilmentStatusChange, SellerRefund
 from .shipping import shipping_charges_by_partner
+from .signals import part_transitioned
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
-
-# The buyer's order status, derived from its sellers' parts (Oscar stores it as text).
-ORDER_AWAITING = "Awaiting confirmation"
-ORDER_CONFIRMED = "Confirmed"
-ORDER_PARTLY_SHIPPED = "Partly shipped"
-ORDER_SHIPPED = "Shipped"
-ORDER_DELIVERED = "Delivered"
-ORDER_CANCELLED = "Cancelled"
-ORDER_STATUS_LABELS = {
-    ORDER_AWAITING: gettext_lazy("Awaiting confirmation"),
-    ORDER_CONFIRMED: gettext_lazy("Confirmed"),
-    ORDER_PARTLY_SHIPPED: gettext_lazy("Partly shipped"),
-    ORDER_SHIPPED: gettext_lazy("Shipped"),
-    ORDER_DELIVERED: gettext_lazy("Delivered"),
-    ORDER_CANCELLED: gettext_lazy("Cancelled"),
-}
+OrderStatusChange = get_model("order", "OrderStatusChange")
 
 S = Fulfilment.Status
+# Orders whose parts wait for no payment before their sellers confirm them (payments.methods.COD,
+# and orders made outside the checkout).
+PAY_ON_DELIVERY_METHODS = frozenset({"", "cod"})
 
 
-def order_status_from_parts(statuses: list[str]) -> str:
-    """The buyer-facing status of an order whose sellers' parts have `statuses`."""
-    active = [status for status in statuses if status != S.CANCELLED]
-    if not active:
-        return ORDER_CANCELLED
-    if all(status == S.DELIVERED for status in active):
-        return ORDER_DELIVERED
-    if all(status in (S.SHIPPED, S.DELIVERED) for status in active):
-        return ORDER_SHIPPED
-    if any(status in (S.SHIPPED, S.DELIVERED) for status in active):
-        return ORDER_PARTLY_SHIPPED
-    if all(status == S.CONFIRMED for status in active):
-        return ORDER_CONFIRMED
-    return ORDER_AWAITING
+def order_status_from_parts(statuses) -> str:
+    return lifecycle.order_status_from_parts(statuses)
+
+
+def _order_status_record(*, order, status: str) -> None:
+    """Set the buyer's order status and record the change as Oscar does (history row and signal)."""
+    old = order.status
+    if old == status:
+        return
+    order.status = status
+    order.save(update_fields=["status"])
+    OrderStatusChange.objects.create(order=order, old_status=old, new_status=status)
+    order_status_changed.send(sender=Order, order=order, old_status=old, new_status=status)
 
 
 def order_status_refresh(*, order) -> str:
-    status = order_status_from_parts(list(order.fulfilments.values_list("status", flat=True)))
-    if order.status != status:
-        Order.objects.filter(pk=order.pk).update(status=status)
-        order.status = status
+    """Bring the buyer's order status in line with its parts (a move the pipeline allows)."""
+    status = lifecycle.order_status_from_parts(list(order.fulfilments.values_list("status", flat=True)))
+    if order.status != status and status not in order.pipeline.get(order.status, ()):
+        raise ValidationError(_("This order cannot become %(status)s.") % {"status": status})
+    _order_status_record(order=order, status=status)
     return status
+
+
+def _seller_email_on_commit(part_id: int) -> None:
+    from . import tasks
+
+    # robust: the part keeps its move even if the e-mail cannot be queued.
+    transaction.on_commit(lambda: tasks.send_new_order_email.delay(part_id), robust=True)
 
 
 @transaction.atomic
 def fulfilments_create(*, order) -> list[Fulfilment]:
-    """Split a placed order into one part per seller, with its shipping charge and confirmation deadline.
+    """Split a placed order into one part per seller, with its shipping charge.
 
-    Idempotent: a second call finds the parts already there. Each seller is e-mailed once.
+    Parts of an order paid in advance wait for the payment; the others wait for their seller, who
+    is e-mailed once and must confirm by the deadline. Idempotent: a second call finds the parts.
     """
     lines = list(order.lines.all())
     charges = shipping_charges_by_partner((line.partner_id, line.line_price_incl_tax) for line in lines if line.partner_id)
+    prepaid = order.payment_method not in PAY_ON_DELIVERY_METHODS
+    status = S.AWAITING_PAYMENT if prepaid else S.AWAITING
     deadline = order.date_placed + datetime.timedelta(hours=settings.SELLER_CONFIRMATION_HOURS)
-    parts, created_ids = [], []
+    parts = []
     for partner_id, charge in charges.items():
         part, created = Fulfilment.objects.get_or_create(
-            order=order, partner_id=partner_id, defaults={"shipping_charge": charge, "confirm_by": deadline}
+            order=order, partner_id=partner_id, defaults={"shipping_charge": charge, "confirm_by": deadline, "status": status}
         )
         parts.append(part)
         if created:
-            created_ids.append(part.pk)
-    Line.objects.filter(order=order).update(status=S.AWAITING)
-    order_status_refresh(order=order)
-    from . import tasks
-
-    for part_id in created_ids:
-        transaction.on_commit(lambda part_id=part_id: tasks.send_new_order_email.delay(part_id))
+            Line.objects.filter(order=order, partner_id=partner_id).update(status=status)
+            if not prepaid:
+                _seller_email_on_commit(part.pk)
+    # The order's first status: creation, not a move, so it is set as Oscar sets its initial status.
+    first = lifecycle.order_status_from_parts([part.status for part in parts])
+    if order.status != first and not order.status_changes.exists():
+        order.status = first
+        order.save(update_fields=["status"])
     return parts
 
 
-def _locked(fulfilment: Fulfilment) -> Fulfilment:
-    return Fulfilment.objects.select_for_update().select_related("order").get(pk=fulfilment.pk)
+def _transition(part_id: int, name: str, *, actor: str, by=None, note: str = "", check=None, **fields) -> Fulfilment:
+    """Lock the part, check the move `name` for `actor`, change and record it. Must run in a transaction.
 
-
-def _move(part: Fulfilment, *, to: str, allowed_from: tuple[str, ...], **fields) -> Fulfilment:
-    if part.status not in allowed_from:
+    `check(part)` may refuse with a ValidationError once the part is locked (a deadline re-read, say).
+    """
+    part = Fulfilment.objects.select_for_update().select_related("order").get(pk=part_id)
+    try:
+        transition = lifecycle.transition_check(name, status=part.status, actor=actor)
+    except lifecycle.TransitionNotAllowed:
         raise ValidationError(
             _("This order is %(status)s: it cannot be changed that way.") % {"status": part.get_status_display().lower()}
-        )
-    part.status = to
-    for name, value in fields.items():
-        setattr(part, name, value)
+        ) from None
+    if check is not None:
+        check(part)
+    old = part.status
+    part.status = transition.target
+    for field, value in fields.items():
+        setattr(part, field, value)
     part.save()
-    Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).update(status=to)
+    FulfilmentStatusChange.objects.create(
+        fulfilment=part, transition=name, old_status=old, new_status=part.status,
+        changed_by=by if by is not None and by.is_authenticated else None, note=note,
+    )  # fmt: skip
+    # Oscar's pages show a line's status: a copy of its part's, never changed on its own.
+    Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).update(status=part.status)
+    if old in lifecycle.STOCK_HELD and part.status == S.CANCELLED:
+        for line in _part_lines(part):
+            if line.stockrecord is not None:
+                line.stockrecord.cancel_allocation(line.quantity)
     order_status_refresh(order=part.order)
+    part_transitioned.send(sender=Fulfilment, part=part, transition=name, old_status=old, new_status=part.status)
     return part
 
 
@@ -113,99 +148,195 @@ def _part_lines(part: Fulfilment):
     return Line.objects.filter(order_id=part.order_id, partner_id=part.partner_id).select_related("stockrecord")
 
 
-@transaction.atomic
-def fulfilment_confirm(*, fulfilment: Fulfilment) -> Fulfilment:
-    return _move(_locked(fulfilment), to=S.CONFIRMED, allowed_from=(S.AWAITING,), confirmed_at=timezone.now())
+def _clean_text(value: str, *, field: str, max_length: int) -> str:
+    value = nfc(value or "")
+    if any(ord(char) < 32 and char not in "\t\n" for char in value) or "\x7f" in value:
+        raise ValidationError({field: _("Remove the control characters from this text.")})
+    if len(value) > max_length:
+        raise ValidationError({field: _("At most %(max)s characters.") % {"max": max_length}})
+    return value
 
 
 @transaction.atomic
-def fulfilment_cancel(*, fulfilment: Fulfilment, reason: str, notify_buyer: bool = True) -> Fulfilment:
+def fulfilments_pay(*, order, by=None) -> list[Fulfilment]:
+    """The order's payment arrived: its parts waiting for it go to their sellers, whose confirmation
+    deadline starts now (each seller is e-mailed). Returns the parts moved."""
+    deadline = timezone.now() + datetime.timedelta(hours=settings.SELLER_CONFIRMATION_HOURS)
+    moved = []
+    for part_id in order.fulfilments.filter(status=S.AWAITING_PAYMENT).order_by("pk").values_list("pk", flat=True):
+        actor = STAFF if by is not None else SYSTEM
+        moved.append(_transition(part_id, "pay", actor=actor, by=by, confirm_by=deadline))
+        _seller_email_on_commit(part_id)
+    return moved
+
+
+@transaction.atomic
+def fulfilment_confirm(*, fulfilment: Fulfilment, by=None, actor: str = SELLER) -> Fulfilment:
+    """The seller accepts its part (only once it is paid, when paid in advance)."""
+    return _transition(fulfilment.pk, "confirm", actor=actor, by=by, confirmed_at=timezone.now())
+
+
+@transaction.atomic
+def fulfilment_cancel(*, fulfilment: Fulfilment, reason: str, by=None, actor: str = SELLER) -> Fulfilment:
     """Cancel a seller's part and give its stock back — exactly once, whoever cancels first."""
-    reason = nfc(reason)
+    reason = _clean_text(reason, field="reason", max_length=500)
     if not reason:
         raise ValidationError({"reason": _("Say why the order is cancelled.")})
-    part = _move(
-        _locked(fulfilment), to=S.CANCELLED, allowed_from=(S.AWAITING, S.CONFIRMED),
-        cancelled_at=timezone.now(), cancel_reason=reason,
-    )  # fmt: skip
-    for line in _part_lines(part):
-        if line.stockrecord is not None:
-            line.stockrecord.cancel_allocation(line.quantity)
-    if notify_buyer:
-        from . import tasks
-
-        # robust: the part stays cancelled even if the buyer's e-mail cannot be queued.
-        transaction.on_commit(lambda: tasks.send_part_cancelled_email.delay(part.pk), robust=True)
-    return part
+    return _transition(
+        fulfilment.pk, "cancel", actor=actor, by=by, note=reason, cancelled_at=timezone.now(), cancel_reason=reason
+    )
 
 
 @transaction.atomic
-def fulfilment_ship(*, fulfilment: Fulfilment, carrier: str, tracking_code: str) -> Fulfilment:
+def fulfilment_ship(*, fulfilment: Fulfilment, carrier: str, tracking_code: str, by=None) -> Fulfilment:
     """Hand a confirmed part to the carrier: its allocated stock is consumed and the buyer is told."""
-    carrier, tracking_code = nfc(carrier), nfc(tracking_code)
+    carrier = _clean_text(carrier, field="carrier", max_length=100)
+    tracking_code = _clean_text(tracking_code, field="tracking_code", max_length=100)
     if not carrier or not tracking_code:
         raise ValidationError(_("Give the carrier and the tracking code."))
-    part = _move(
-        _locked(fulfilment), to=S.SHIPPED, allowed_from=(S.CONFIRMED,),
-        shipped_at=timezone.now(), carrier=carrier, tracking_code=tracking_code,
-    )  # fmt: skip
+    part = _transition(
+        fulfilment.pk, "ship", actor=SELLER, by=by, shipped_at=timezone.now(), carrier=carrier, tracking_code=tracking_code
+    )
     for line in _part_lines(part):
         if line.stockrecord is not None:
             line.stockrecord.consume_allocation(line.quantity)
-    from . import tasks
-
-    # robust: the part stays shipped even if the buyer's e-mail cannot be queued.
-    transaction.on_commit(lambda: tasks.send_part_shipped_email.delay(part.pk), robust=True)
     return part
 
 
 @transaction.atomic
-def fulfilment_deliver(*, fulfilment: Fulfilment) -> Fulfilment:
-    return _move(_locked(fulfilment), to=S.DELIVERED, allowed_from=(S.SHIPPED,), delivered_at=timezone.now())
+def fulfilment_deliver(*, fulfilment: Fulfilment, by=None, actor: str = SELLER) -> Fulfilment:
+    return _transition(fulfilment.pk, "deliver", actor=actor, by=by, delivered_at=timezone.now())
 
 
 def fulfilments_cancel_overdue(*, now: datetime.datetime | None = None) -> int:
-    """Cancel and restock every part not confirmed by its deadline; the buyers are told. Returns how many."""
+    """Cancel and restock every part its seller did not confirm by the deadline; the buyers are told.
+
+    Only a part still awaiting confirmation lapses, and that is re-read under the part's lock: a
+    seller's confirmation in the same second wins. Returns how many parts were cancelled.
+    """
     now = now or timezone.now()
-    overdue = list(Fulfilment.objects.filter(status=S.AWAITING, confirm_by__lt=now).values_list("pk", flat=True))
+    reason = _("The seller did not confirm the order within %(hours)s hours.") % {"hours": settings.SELLER_CONFIRMATION_HOURS}
+
+    def still_overdue(part):
+        if part.confirm_by >= now:
+            raise ValidationError(_("Not overdue."))
+
     cancelled = 0
-    for part_id in overdue:
+    for part_id in Fulfilment.objects.filter(status=S.AWAITING, confirm_by__lt=now).values_list("pk", flat=True):
         try:
-            fulfilment_cancel(
-                fulfilment=Fulfilment(pk=part_id),
-                reason=_("The seller did not confirm the order within %(hours)s hours.")
-                % {"hours": settings.SELLER_CONFIRMATION_HOURS},
-            )
+            with transaction.atomic():
+                _transition(
+                    part_id, "expire", actor=SYSTEM, note=reason, check=still_overdue,
+                    cancelled_at=timezone.now(), cancel_reason=reason,
+                )  # fmt: skip
             cancelled += 1
         except ValidationError:
-            continue  # confirmed or cancelled meanwhile
+            continue  # confirmed, cancelled or paid meanwhile
     return cancelled
 
 
 @transaction.atomic
-def refund_record(*, fulfilment: Fulfilment, amount: Decimal, reason: str) -> SellerRefund:
-    """Record money given back to the buyer for a seller's part (at most what the part cost)."""
-    part = _locked(fulfilment)
-    paid = part_total(part)
-    already = part.refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    if amount <= 0 or already + amount > paid:
-        raise ValidationError({"amount": _("A refund must be positive and no more than what the buyer paid.")})
-    refund = SellerRefund(fulfilment=part, amount=amount, reason=nfc(reason))
-    refund.full_clean()
-    refund.save()
-    return refund
+def fulfilments_expire_unpaid(*, order, reason: str) -> list[Fulfilment]:
+    """The payment did not arrive in time: every part still waiting for it is cancelled, its stock
+    given back, the buyer told. Parts already paid or moved on are left alone."""
+    cancelled = []
+    for part_id in order.fulfilments.filter(status=S.AWAITING_PAYMENT).order_by("pk").values_list("pk", flat=True):
+        try:
+            with transaction.atomic():
+                cancelled.append(
+                    _transition(part_id, "expire_unpaid", actor=SYSTEM, note=reason, cancelled_at=timezone.now(), cancel_reason=reason)
+                )
+        except ValidationError:
+            continue
+    return cancelled
 
 
-# --- Cash on delivery -----------------------------------------------------------------------
+# --- Staff on Oscar's order dashboard -----------------------------------------------------------
 
-# Oscar's payment SourceType code for cash on delivery (the checkout creates the order's source).
-CASH_ON_DELIVERY = "cash-on-delivery"
-CASH_RECEIVED = "Cash received"
+
+def order_statuses_for_staff(*, order) -> list[str]:
+    """The order statuses staff may choose on the dashboard now: each is carried out on the parts."""
+    statuses = list(order.fulfilments.exclude(status=S.CANCELLED).values_list("status", flat=True))
+    choices = []
+    if statuses and all(status in (S.AWAITING, S.CONFIRMED) for status in statuses) and S.AWAITING in statuses:
+        choices.append(ORDER_CONFIRMED)
+    if statuses and all(status in lifecycle.PART_TRANSITIONS["cancel"].sources for status in statuses):
+        choices.append(ORDER_CANCELLED)
+    return choices
+
+
+@transaction.atomic
+def order_status_set_by_staff(*, order, status: str, by=None, note: str = "") -> str:
+    """Staff chose `status` for the whole order: every part moves through its own transition
+    (cancelled parts give their stock back and the buyer is told), so order and parts agree."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if status not in order_statuses_for_staff(order=order):
+        raise ValidationError(_("This order cannot be set to “%(status)s” from here.") % {"status": status})
+    parts = list(order.fulfilments.exclude(status=S.CANCELLED).order_by("pk"))
+    if status == ORDER_CANCELLED:
+        reason = note or _("Cancelled by the marketplace staff.")
+        for part in parts:
+            fulfilment_cancel(fulfilment=part, reason=reason, by=by, actor=STAFF)
+    elif status == ORDER_CONFIRMED:
+        for part in parts:
+            if part.status == S.AWAITING:
+                fulfilment_confirm(fulfilment=part, by=by, actor=STAFF)
+    order.refresh_from_db(fields=["status"])
+    return order.status
+
+
+def part_history(*, fulfilment: Fulfilment) -> list[FulfilmentStatusChange]:
+    """Every move of the part, oldest first, with who made it."""
+    return list(fulfilment.status_changes.select_related("changed_by"))
+
+
+# --- Refunds: one ledger ------------------------------------------------------------------------
 
 
 def part_total(part: Fulfilment) -> Decimal:
     """What the buyer pays for a seller's part: its lines and its shipping charge (whole đồng)."""
     return sum((line.line_price_incl_tax for line in _part_lines(part)), Decimal(0)) + part.shipping_charge
+
+
+def part_refunded(part: Fulfilment) -> Decimal:
+    return part.refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def part_refundable(part: Fulfilment) -> Decimal:
+    """What can still be given back for the part."""
+    return max(part_total(part) - part_refunded(part), Decimal(0))
+
+
+def refund_check(*, fulfilment: Fulfilment, amount: Decimal) -> None:
+    """Raise a ValidationError unless `amount` whole đồng can be refunded on the part now."""
+    if amount != amount.to_integral_value() or amount <= 0 or amount > part_refundable(fulfilment):
+        raise ValidationError({"amount": _("A refund must be whole đồng, positive and no more than what the buyer paid.")})
+
+
+@transaction.atomic
+def refund_record(*, fulfilment: Fulfilment, amount: Decimal, reason: str, reference: str = "") -> SellerRefund:
+    """Record money given back to the buyer for a seller's part (at most what the part cost).
+
+    With a provider `reference` (a Stripe refund id) it is recorded once: a second call returns the
+    first record.
+    """
+    part = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
+    if reference:
+        existing = SellerRefund.objects.filter(reference=reference).first()
+        if existing is not None:
+            return existing
+    refund_check(fulfilment=part, amount=amount)
+    refund = SellerRefund(fulfilment=part, amount=amount, reason=nfc(reason), reference=reference)
+    refund.full_clean()
+    refund.save()
+    return refund
+
+
+# --- Cash on delivery ---------------------------------------------------------------------------
+
+# Oscar's payment SourceType code for cash on delivery (the checkout creates the order's source).
+CASH_ON_DELIVERY = "cash-on-delivery"
+CASH_RECEIVED = "Cash received"
 
 
 def _cash_source(order_id, *, lock=False):
@@ -232,10 +363,11 @@ def part_cash(*, fulfilment: Fulfilment) -> dict | None:
 def fulfilment_record_cash(*, fulfilment: Fulfilment) -> Decimal:
     """Record the cash collected on delivery for a seller's part, once; returns the amount.
 
-    The order's Oscar payment source is debited and a payment event covers the part's lines, so
-    the dashboard shows it; the order is paid when every part still on it is.
+    The seller (its dashboard) and staff (payments.services.order_record_cash) both record cash
+    here. The order's Oscar payment source is debited and a payment event covers the part's lines,
+    so the dashboard shows it; the order is paid when every part still on it is.
     """
-    part = _locked(fulfilment)
+    part = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
     if part.status not in (S.SHIPPED, S.DELIVERED):
         raise ValidationError(_("Record the cash once the order is on its way or delivered."))
     source = _cash_source(part.order_id, lock=True)
@@ -252,78 +384,3 @@ def fulfilment_record_cash(*, fulfilment: Fulfilment) -> Decimal:
     for line in _part_lines(part):
         event.line_quantities.create(line=line, quantity=line.quantity)
     return amount
-
-
-# --- Statements -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Statement:
-    """What a seller earned in one month: delivered sales less commission and refunds."""
-
-    seller: Seller
-    month: datetime.date
-    delivered_parts: int
-    delivered_lines: int
-    gross_sales: Decimal
-    shipping: Decimal
-    commission_rate: Decimal
-    commission: Decimal
-    refunds: Decimal
-    payout: Payout | None
-
-    @property
-    def commission_percent(self) -> str:
-        return f"{(self.commission_rate * 100).normalize():f}%"
-
-    @property
-    def amount_owed(self) -> Decimal:
-        return self.gross_sales + self.shipping - self.commission - self.refunds
-
-
-def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
-    start = timezone.make_aware(datetime.datetime(month.year, month.month, 1))
-    following = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return start, timezone.make_aware(datetime.datetime(following.year, following.month, 1))
-
-
-def commission_rate_for(seller: Seller) -> Decimal:
-    return seller.commission_rate if seller.commission_rate is not None else settings.SELLER_COMMISSION_RATE
-
-
-def statement_for(*, seller: Seller, month: datetime.date) -> Statement:
-    """The seller's statement for `month` (Vietnam time): parts delivered and refunds made in it."""
-    start, end = month_bounds(month)
-    parts = Fulfilment.objects.filter(partner_id=seller.partner_id, status=S.DELIVERED, delivered_at__gte=start, delivered_at__lt=end)
-    lines = Line.objects.filter(partner_id=seller.partner_id, order__fulfilments__in=parts).distinct()
-    gross = lines.aggregate(total=Sum("line_price_incl_tax"))["total"] or Decimal(0)
-    shipping = parts.aggregate(total=Sum("shipping_charge"))["total"] or Decimal(0)
-    refunds = (
-        SellerRefund.objects.filter(fulfilment__partner_id=seller.partner_id, created_at__gte=start, created_at__lt=end)
-        .aggregate(total=Sum("amount"))["total"]
-        or Decimal(0)
-    )
-    rate = commission_rate_for(seller)
-    return Statement(
-        seller=seller,
-        month=datetime.date(month.year, month.month, 1),
-        delivered_parts=parts.count(),
-        delivered_lines=lines.count(),
-        gross_sales=gross,
-        shipping=shipping,
-        commission_rate=rate,
-        commission=(gross * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP),
-        refunds=refunds,
-        payout=Payout.objects.filter(seller=seller, month=datetime.date(month.year, month.month, 1)).first(),
-    )
-
-
-def payout_record(*, seller: Seller, month: datetime.date, amount: Decimal, reference: str, recorded_by=None) -> Payout:
-    """Staff record the transfer that settles a month's statement (once per seller and month)."""
-    month = datetime.date(month.year, month.month, 1)
-    if Payout.objects.filter(seller=seller, month=month).exists():
-        raise ValidationError(_("A payout is already recorded for this month."))
-    payout = Payout(seller=seller, month=month, amount=amount, reference=nfc(reference), recorded_by=recorded_by)
-    payout.full_clean()
-    payout.save()
-    return payout

@@ -10,6 +10,7 @@ from django.utils.functional import LazyObject
 from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
 
+from . import lifecycle
 from .validators import validate_bank_account, validate_tax_code, validate_vietnamese_mobile
 
 
@@ -107,7 +108,7 @@ class SellerDocument(models.Model):
 
 
 class Seller(SellerDetails):
-    """An approved seller: one Oscar partner, its users, payout details and status."""
+    """An approved seller: one Oscar partner, its users, payout details; suspended when its partner is."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -115,7 +116,6 @@ class Seller(SellerDetails):
 
     partner = models.OneToOneField("partner.Partner", on_delete=models.PROTECT, related_name="seller")
     slug = models.SlugField(_("Slug"), max_length=128, unique=True)
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     suspension_reason = models.TextField(_("Suspension reason"), blank=True)
     # Overrides settings.SELLER_COMMISSION_RATE when set (a fraction: 0.05 is 5%).
     commission_rate = models.DecimalField(
@@ -135,6 +135,14 @@ class Seller(SellerDetails):
         return self.name
 
     @property
+    def status(self) -> str:
+        # Suspension is recorded once, on the partner (ocop_catalog.sale reads it there).
+        return self.Status.SUSPENDED if self.partner.is_suspended else self.Status.ACTIVE
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
+
+    @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
 
@@ -142,15 +150,17 @@ class Seller(SellerDetails):
 class Fulfilment(models.Model):
     """One seller's part of an order: its lines, its shipping charge, its progress.
 
-    The buyer sees one order whose status follows its parts (see sellers.fulfilment).
+    Its status moves only along sellers.lifecycle.PART_TRANSITIONS, through sellers.fulfilment; the
+    buyer sees one order whose status follows its parts.
     """
 
     class Status(models.TextChoices):
-        AWAITING = "awaiting", _("Awaiting confirmation")
-        CONFIRMED = "confirmed", _("Confirmed")
-        SHIPPED = "shipped", _("Shipped")
-        DELIVERED = "delivered", _("Delivered")
-        CANCELLED = "cancelled", _("Cancelled")
+        AWAITING_PAYMENT = lifecycle.AWAITING_PAYMENT, _("Awaiting payment")
+        AWAITING = lifecycle.AWAITING, _("Awaiting confirmation")
+        CONFIRMED = lifecycle.CONFIRMED, _("Confirmed")
+        SHIPPED = lifecycle.SHIPPED, _("Shipped")
+        DELIVERED = lifecycle.DELIVERED, _("Delivered")
+        CANCELLED = lifecycle.CANCELLED, _("Cancelled")
 
     order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="fulfilments")
     partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="fulfilments")
@@ -176,16 +186,50 @@ class Fulfilment(models.Model):
         return f"{self.order_id}/{self.partner_id} {self.status}"
 
 
+class FulfilmentStatusChange(models.Model):
+    """One move of a seller's part (who, when, from, to, why): written by every transition."""
+
+    fulfilment = models.ForeignKey(Fulfilment, on_delete=models.CASCADE, related_name="status_changes")
+    transition = models.CharField(_("Transition"), max_length=32)
+    old_status = models.CharField(_("From"), max_length=20, choices=Fulfilment.Status.choices)
+    new_status = models.CharField(_("To"), max_length=20, choices=Fulfilment.Status.choices)
+    # Null when the system made the move (a payment arriving, a deadline passing).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("Note"), blank=True)
+    created_at = models.DateTimeField(_("At"), default=timezone_now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("Status change of a seller's part")
+        verbose_name_plural = _("Status changes of sellers' parts")
+
+    def __str__(self):
+        return f"{self.fulfilment_id}: {self.old_status} → {self.new_status}"
+
+
 class SellerRefund(models.Model):
-    """Money given back to the buyer for (part of) a delivered seller's part; it reduces what the seller is owed."""
+    """Money given back to the buyer for a seller's part — the one refund ledger, whatever the method.
+
+    A card refund carries its Stripe refund id (`reference`, unique), so the webhook and a retried
+    request record it once. Refunds on delivered parts reduce what the seller is owed (and the
+    commission on it); on a cancelled part the seller was never owed the money.
+    """
 
     fulfilment = models.ForeignKey(Fulfilment, on_delete=models.PROTECT, related_name="refunds")
     amount = models.DecimalField(_("Amount"), max_digits=12, decimal_places=0, validators=[MinValueValidator(1)])
     reason = models.TextField(_("Reason"))
+    reference = models.CharField(_("Payment provider reference"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("Refunded at"), default=timezone_now, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], condition=~models.Q(reference=""), name="seller_refund_reference_once"
+            ),
+        ]
 
 
 class Payout(models.Model):

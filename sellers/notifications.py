@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from oscar.core.loading import get_class
 
 from .models import SellerApplication
 
@@ -64,17 +63,3 @@ def new_order_for_seller(*, fulfilment_id: int) -> None:
         "orders_url": f"{settings.SITE_URL}{reverse('sellers:order-list')}",
     }
     _send(template="new_order", context=context, to=recipients)
-
-
-# The buyer's e-mails about a part belong to the checkout app (Oscar's, or our fork), with the rest of
-# the buyer's order e-mails: loaded through Oscar's get_class, so sellers never imports the project.
-
-
-def part_shipped_for_buyer(*, fulfilment_id: int) -> None:
-    """Tell the buyer a seller's part of the order is on its way (once per part)."""
-    get_class("checkout.notifications", "part_shipped_send")(fulfilment_id=fulfilment_id)
-
-
-def part_cancelled_for_buyer(*, fulfilment_id: int) -> None:
-    """Tell the buyer which seller's part of the order was cancelled, and why (once per part)."""
-    get_class("checkout.notifications", "part_cancelled_send")(fulfilment_id=fulfilment_id)

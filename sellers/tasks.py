@@ -1,4 +1,4 @@
-"""E-mails to applicants, sellers and buyers: thin Celery tasks around sellers.notifications."""
+"""E-mails to applicants and sellers, and the confirmation deadline: thin Celery tasks around sellers' services."""
 
 from celery import shared_task
 
@@ -18,16 +18,6 @@ def send_application_decision_email(application_id: int) -> None:
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_new_order_email(fulfilment_id: int) -> None:
     notifications.new_order_for_seller(fulfilment_id=fulfilment_id)
-
-
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_part_shipped_email(fulfilment_id: int) -> None:
-    notifications.part_shipped_for_buyer(fulfilment_id=fulfilment_id)
-
-
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_part_cancelled_email(fulfilment_id: int) -> None:
-    notifications.part_cancelled_for_buyer(fulfilment_id=fulfilment_id)
 
 
 @shared_task

@@ -1,15 +1,24 @@
 """Oscar's analytics counters, made safe inside a request transaction.
 
-Oscar's `_update_counter` handles the race of two first-time inserts by catching the
-IntegrityError, but without a savepoint: inside ATOMIC_REQUESTS (our setting) the caught error
-leaves the whole transaction broken, so a buyer's "add to basket" or order fails with a 500 when
-someone else adds the same product for the first time at the same moment. The same counter,
-with the insert in a savepoint.
+Oscar's receivers handle the race of two first-time inserts by catching the IntegrityError, but
+without a savepoint: inside ATOMIC_REQUESTS (our setting) the caught error leaves the whole
+transaction broken, so a buyer's "add to basket" or order fails with a 500 when someone else adds
+the same product for the first time at the same moment. `install()` disconnects Oscar's receivers
+(public functions of oscar.apps.analytics.receivers) and connects the same counting with the
+insert in a savepoint.
 """
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from oscar.apps.analytics import receivers
+from oscar.apps.analytics import receivers as oscar_receivers
+from oscar.apps.basket.signals import basket_addition
+from oscar.apps.catalogue.signals import product_viewed
+from oscar.apps.order.signals import order_placed
+from oscar.core.loading import get_model
+
+ProductRecord = get_model("analytics", "ProductRecord")
+UserProductView = get_model("analytics", "UserProductView")
+UserRecord = get_model("analytics", "UserRecord")
 
 
 def update_counter(model, field_name, filter_kwargs, increment=1):
@@ -23,6 +32,50 @@ def update_counter(model, field_name, filter_kwargs, increment=1):
         record.update(**{field_name: F(field_name) + increment})
 
 
+def product_view_count(sender, product, user, **kwargs):
+    if kwargs.get("raw", False):
+        return
+    update_counter(ProductRecord, "num_views", {"product": product})
+    if user and user.is_authenticated:
+        update_counter(UserRecord, "num_product_views", {"user": user})
+        UserProductView.objects.create(product=product, user=user)
+
+
+def basket_addition_count(sender, product, user, **kwargs):
+    if kwargs.get("raw", False):
+        return
+    update_counter(ProductRecord, "num_basket_additions", {"product": product})
+    if user and user.is_authenticated:
+        update_counter(UserRecord, "num_basket_additions", {"user": user})
+
+
+def order_placed_count(sender, order, user, **kwargs):
+    if kwargs.get("raw", False):
+        return
+    for line in order.lines.all():
+        update_counter(ProductRecord, "num_purchases", {"product_id": line.product_id}, line.quantity)
+    if not (user and user.is_authenticated):
+        return
+    spent = {
+        "num_orders": 1, "num_order_lines": order.num_lines, "num_order_items": order.num_items,
+        "total_spent": order.total_incl_tax,
+    }  # fmt: skip
+    record = UserRecord.objects.filter(user=user)
+    increments = {field: F(field) + value for field, value in spent.items()}
+    if record.update(**increments, date_last_order=order.date_placed):
+        return
+    try:
+        with transaction.atomic():
+            UserRecord.objects.create(user=user, date_last_order=order.date_placed, **spent)
+    except IntegrityError:
+        record.update(**increments, date_last_order=order.date_placed)
+
+
 def install() -> None:
-    # The receivers look the helper up in their module when they run.
-    receivers._update_counter = update_counter
+    for signal, oscar_receiver, ours in (
+        (product_viewed, oscar_receivers.receive_product_view, product_view_count),
+        (basket_addition, oscar_receivers.receive_basket_addition, basket_addition_count),
+        (order_placed, oscar_receivers.receive_order_placed, order_placed_count),
+    ):
+        signal.disconnect(oscar_receiver)
+        signal.connect(ours, dispatch_uid=f"marketplace_analytics_{ours.__name__}")

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
-from .notifications import order_status_path
+from payments.notifications import order_status_path
 from .orders import order_display_context
 
 Order = get_model("order", "Order")

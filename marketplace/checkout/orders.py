@@ -1,5 +1,6 @@
 """What the buyer sees of a placed order: its sellers' parts, status and how to pay."""
 
+import logging
 from collections import defaultdict
 
 from django.conf import settings
@@ -7,10 +8,13 @@ from django.core.cache import cache
 from oscar.core.loading import get_model
 
 from marketplace.deployment.client import client_address
+from ocop_catalog.money import NotWholeDong
 from payments import methods
 from payments.selectors import payment_summary
 from payments.vietqr import qr_svg, transfer_note, vietqr_payload
-from sellers.fulfilment import ORDER_STATUS_LABELS
+from sellers.lifecycle import ORDER_STATUS_LABELS
+
+logger = logging.getLogger(__name__)
 
 Line = get_model("order", "Line")
 
@@ -54,7 +58,12 @@ def order_display_context(order) -> dict:
     }
     still_due = summary.amount_due - summary.amount_paid
     if summary.method == methods.VIETQR and still_due > 0 and methods.vietqr_configured():
-        context["vietqr"] = vietqr_for(order, amount=still_due)
+        try:
+            context["vietqr"] = vietqr_for(order, amount=still_due)
+        except NotWholeDong:
+            # Never reached through the checkout (placement refuses it); an order made otherwise gets words, not a 500.
+            logger.error("Order %s: %s is not whole đồng, no VietQR code", order.number, still_due)
+            context["payment_problem"] = True
     if summary.method == methods.CARD and still_due > 0 and methods.stripe_configured():
         context["card_payment_due"] = True
     return context

@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from ocop_catalog.money import is_whole_dong
 from sellers.shipping import shipping_charge_for_part
 
 Basket = get_model("basket", "Basket")
@@ -91,6 +92,21 @@ def order_for_basket(basket_id) -> "Order | None":
         return Order.objects.filter(basket_id=int(basket_id)).first()
     except (TypeError, ValueError):
         return None
+
+
+def basket_fresh(*, basket_id: int, strategy, user, request=None):
+    """The basket as it is now, with prices from `strategy` and offers applied (no lock)."""
+    basket = Basket.objects.get(pk=basket_id)
+    basket.strategy = strategy
+    Applicator().apply(basket, user, request)
+    return basket
+
+
+def totals_check(*, total: Decimal, shipping: Decimal) -> None:
+    """Refuse an order whose amounts are not whole đồng (an offer rounded elsewhere than
+    ocop_catalog.money.round_discount): VND has no minor unit, so no payment could take it."""
+    if not (is_whole_dong(total) and is_whole_dong(shipping)):
+        raise PlacementError([_("This order's total is not a whole number of đồng: please contact us; nothing was charged.")])
 
 
 def basket_lock(*, basket_id: int, strategy, user, request=None):

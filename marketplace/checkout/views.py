@@ -11,6 +11,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -37,11 +38,10 @@ CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
-SESSION_NAMESPACE = "ocop"
 
 
 def session_details(checkout_session) -> dict | None:
-    return checkout_session._get(SESSION_NAMESPACE, "details")
+    return checkout_session.details()
 
 
 class DetailsView(CheckoutSessionMixin, generic.FormView):
@@ -77,7 +77,7 @@ class DetailsView(CheckoutSessionMixin, generic.FormView):
         details = form.details()
         if not self.request.user.is_authenticated:
             self.checkout_session.set_guest_email(details["email"])
-        self.checkout_session._set(SESSION_NAMESPACE, "details", details)
+        self.checkout_session.set_details(details)
         return redirect("checkout:preview")
 
 
@@ -142,9 +142,9 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
         except placement.AlreadyPlaced as placed:
             return self._already_placed(placed.order)
         except placement.BasketChanged:
-            request.basket._lines = None
+            basket = placement.basket_fresh(basket_id=request.basket.pk, strategy=request.strategy, user=request.user, request=request)
             messages.warning(request, _("Prices or your basket changed since you looked: check the new total and place the order again."))
-            return self.render_to_response(self.get_context_data(), status=409)
+            return self.render_to_response(self.get_context_data(basket=basket), status=409)
         except placement.PlacementError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -160,12 +160,15 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
         if request.POST.get("basket_id") != str(basket.pk) or not hmac.compare_digest(reviewed, request.POST.get("fingerprint", "")):
             raise placement.BasketChanged
         placement.stock_lock_and_check(basket)
+        placement.totals_check(total=total.incl_tax, shipping=shipping_charge.incl_tax)
         if method not in methods.available_methods(total=total.incl_tax):
             raise placement.PlacementError([_("This payment method is not available for this order.")])
         order_number = self.generate_order_number(basket)
         self.payment_method = method
         self.add_payment_source(payment_services.checkout_source(method=method, order_number=order_number))
-        order_kwargs = {} if request.user.is_authenticated else {"guest_email": details["email"]}
+        order_kwargs = {"payment_method": method}
+        if not request.user.is_authenticated:
+            order_kwargs["guest_email"] = details["email"]
         return self.handle_order_placement(
             order_number, request.user, basket, shipping_address_from(details), shipping_method, shipping_charge,
             None, total, **order_kwargs,
@@ -220,6 +223,10 @@ class CardPaymentView(generic.TemplateView):
             intent = payment_services.card_payment_intent(order=order)
         except stripe_gateway.StripeError as error:
             logger.warning("Stripe: no PaymentIntent for order %s: %s", order.number, error)
+            intent = None
+        except ValidationError as error:
+            logger.error("Order %s cannot be paid by card: %s", order.number, error)
+            messages.error(request, " ".join(error.messages))
             intent = None
         return self.render_to_response(
             self.get_context_data(

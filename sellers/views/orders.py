@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import fulfilment, selectors
+from .. import fulfilment, lifecycle, selectors, statements
+from ..forms import PartActionForm
 from ..models import Fulfilment
 from .dashboard import ActiveSellerMixin, SellerRequiredMixin
 
@@ -42,8 +43,13 @@ class OrderDetailView(SellerRequiredMixin, PartMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["part"] = self.get_part()
-        context["cash"] = fulfilment.part_cash(fulfilment=context["part"])
+        part = self.get_part()
+        context.update(
+            part=part,
+            cash=fulfilment.part_cash(fulfilment=part),
+            history=fulfilment.part_history(fulfilment=part),
+            moves=lifecycle.transitions_from(part.status, actor=lifecycle.SELLER),
+        )
         return context
 
 
@@ -51,30 +57,35 @@ class OrderActionView(ActiveSellerMixin, PartMixin, View):
     """POST confirm, cancel (with a reason), ship (carrier and tracking code), deliver or cash (COD received)."""
 
     http_method_names = ["post"]
+    done = {
+        "confirm": gettext_lazy("Order confirmed. Pack it and ship it."),
+        "cancel": gettext_lazy("Order cancelled; the stock is back and the buyer is told."),
+        "ship": gettext_lazy("Marked as shipped."),
+        "deliver": gettext_lazy("Marked as delivered."),
+        "cash": gettext_lazy("Cash received recorded."),
+    }
 
     def post(self, request, *args, **kwargs):
         part = self.get_part()
-        action = request.POST.get("action")
+        form = PartActionForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("sellers:order-detail", part_pk=part.pk)
+        action, data, user = form.cleaned_data["action"], form.cleaned_data, request.user
         try:
             if action == "confirm":
-                fulfilment.fulfilment_confirm(fulfilment=part)
-                messages.success(request, _("Order confirmed. Pack it and ship it."))
+                fulfilment.fulfilment_confirm(fulfilment=part, by=user)
             elif action == "cancel":
-                fulfilment.fulfilment_cancel(fulfilment=part, reason=request.POST.get("reason", ""))
-                messages.success(request, _("Order cancelled; the stock is back and the buyer is told."))
+                fulfilment.fulfilment_cancel(fulfilment=part, reason=data["reason"], by=user)
             elif action == "ship":
-                fulfilment.fulfilment_ship(
-                    fulfilment=part, carrier=request.POST.get("carrier", ""), tracking_code=request.POST.get("tracking_code", "")
-                )
-                messages.success(request, _("Marked as shipped."))
+                fulfilment.fulfilment_ship(fulfilment=part, carrier=data["carrier"], tracking_code=data["tracking_code"], by=user)
             elif action == "deliver":
-                fulfilment.fulfilment_deliver(fulfilment=part)
-                messages.success(request, _("Marked as delivered."))
-            elif action == "cash":
-                fulfilment.fulfilment_record_cash(fulfilment=part)
-                messages.success(request, _("Cash received recorded."))
+                fulfilment.fulfilment_deliver(fulfilment=part, by=user)
             else:
-                messages.error(request, _("Unknown action."))
+                fulfilment.fulfilment_record_cash(fulfilment=part)
+            messages.success(request, self.done[action])
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -107,7 +118,7 @@ class StatementView(SellerRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["statement"] = fulfilment.statement_for(seller=self.seller, month=_month(self.kwargs["year"], self.kwargs["month"]))
+        context["statement"] = statements.statement_for(seller=self.seller, month=_month(self.kwargs["year"], self.kwargs["month"]))
         return context
 
 
@@ -130,4 +141,4 @@ def statement_csv_response(statement) -> HttpResponse:
 
 class StatementCsvView(SellerRequiredMixin, View):
     def get(self, request, year, month):
-        return statement_csv_response(fulfilment.statement_for(seller=self.seller, month=_month(year, month)))
+        return statement_csv_response(statements.statement_for(seller=self.seller, month=_month(year, month)))

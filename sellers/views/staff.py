@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from ocop_catalog.models import OcopCertificate
 
-from .. import fulfilment, selectors, services
+from .. import fulfilment, selectors, services, statements
 from ..forms import CommissionForm, DecisionForm, PayoutForm, RefundForm, SuspensionForm
 from ..models import Fulfilment, Seller, SellerApplication, SellerDocument
 from .orders import statement_csv_response
@@ -201,7 +201,7 @@ class SellerStatementView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         seller = get_object_or_404(Seller, pk=self.kwargs["pk"])
-        statement = fulfilment.statement_for(seller=seller, month=_statement_month(self.request))
+        statement = statements.statement_for(seller=seller, month=_statement_month(self.request))
         context.update(seller=seller, statement=statement, payout_form=PayoutForm(initial={"amount": statement.amount_owed}))
         return context
 
@@ -210,7 +210,7 @@ class SellerStatementView(TemplateView):
 class SellerStatementCsvView(View):
     def get(self, request, pk):
         seller = get_object_or_404(Seller, pk=pk)
-        return statement_csv_response(fulfilment.statement_for(seller=seller, month=_statement_month(request)))
+        return statement_csv_response(statements.statement_for(seller=seller, month=_statement_month(request)))
 
 
 @staff_required
@@ -221,7 +221,7 @@ class PayoutRecordView(View):
         form = PayoutForm(request.POST)
         if form.is_valid():
             try:
-                fulfilment.payout_record(
+                statements.payout_record(
                     seller=seller, month=month, amount=form.cleaned_data["amount"],
                     reference=form.cleaned_data["reference"], recorded_by=request.user,
                 )  # fmt: skip

@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from oscar.core.loading import get_model
 
-from marketplace.checkout import notifications
+from payments import notifications
 from payments import services, tasks
 from payments.models import BuyerNotification
 from sellers import fulfilment
@@ -204,7 +204,7 @@ def test_an_unpaid_card_order_cancelled_after_the_timeout_says_nothing_is_charge
     later = timezone.now() + timezone.timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES + 1)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.card_orders_cancel_unpaid(now=later)
+        services.orders_cancel_unpaid(now=later)
 
     (message,) = to(GUEST)
     assert f"Lý do: Thanh toán thẻ không hoàn tất trong vòng {settings.CARD_PAYMENT_TIMEOUT_MINUTES} phút." in message.body

@@ -187,8 +187,8 @@ def test_an_unpaid_card_order_is_cancelled_after_the_timeout_and_its_stock_given
     stripe_api.answer("POST", "/v1/payment_intents/pi_local_1/cancel", intent("canceled"))
     later = timezone.now() + timezone.timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES + 1)
 
-    assert services.card_orders_cancel_unpaid(now=later) == 1
-    assert services.card_orders_cancel_unpaid(now=later) == 0
+    assert services.orders_cancel_unpaid(now=later) == 1
+    assert services.orders_cancel_unpaid(now=later) == 0
 
     cancels = [r for r in stripe_api.requests if r.path.endswith("/cancel")]
     assert len(cancels) == 1 and cancels[0].headers["Idempotency-Key"] == f"ocop-order-{card_order.number}-cancel"
@@ -201,7 +201,7 @@ def test_a_card_order_paid_meanwhile_is_not_cancelled(card_order, stripe_api, sh
     stripe_api.answer("POST", "/v1/payment_intents/pi_local_1/cancel", {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state", "message": "already succeeded"}}, status=400)
     later = timezone.now() + timezone.timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES + 1)
 
-    assert services.card_orders_cancel_unpaid(now=later) == 0
+    assert services.orders_cancel_unpaid(now=later) == 0
     assert stock(shop["tea"]) == (10, 1)
 
 

@@ -10,7 +10,8 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from payments.models import BuyerNotification
-from sellers import fulfilment, tasks
+from payments import tasks
+from sellers import fulfilment
 from sellers.models import Fulfilment
 from tests.factories.orders import place_order
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from ocop_catalog.services import ListingData
-from sellers import fulfilment
+from sellers import fulfilment, statements
 from sellers.models import Fulfilment
 from sellers.services import seller_listing_save
 from tests.factories.orders import place_order
@@ -163,14 +163,15 @@ def test_statement_adds_up_for_a_month_with_a_refund(order, two_sellers, setting
     fulfilment.fulfilment_deliver(fulfilment=tea_part)
     fulfilment.refund_record(fulfilment=tea_part, amount=Decimal(60_000), reason="Một gói bị rách.")
 
-    statement = fulfilment.statement_for(seller=tea, month=timezone.localdate())
+    statement = statements.statement_for(seller=tea, month=timezone.localdate())
 
     assert statement.delivered_parts == 1 and statement.delivered_lines == 1
     assert statement.gross_sales == 240_000
     assert statement.shipping == 30_000
-    assert statement.commission == 12_000
+    # Commission on delivered sales net of refunds: 5 % of 180.000 ₫.
+    assert statement.commission == 9_000
     assert statement.refunds == 60_000
-    assert statement.amount_owed == 240_000 + 30_000 - 12_000 - 60_000
+    assert statement.amount_owed == 240_000 + 30_000 - 60_000 - 9_000
 
 
 def test_refund_cannot_exceed_what_the_buyer_paid(order, two_sellers):
@@ -200,6 +201,9 @@ def test_staff_see_the_statement_record_a_payout_once_and_a_refund(order, two_se
     tea = two_sellers["tea"]
     tea_part = order.fulfilments.get(partner=tea.partner)
     month = timezone.localdate().strftime("%Y-%m")
+    fulfilment.fulfilment_confirm(fulfilment=tea_part)
+    fulfilment.fulfilment_ship(fulfilment=tea_part, carrier="GHN", tracking_code="1")
+    fulfilment.fulfilment_deliver(fulfilment=tea_part)
 
     admin_client.post(f"/shop/dashboard/sellers/parts/{tea_part.pk}/refund/", {"amount": "10000", "reason": "Giao chậm."})
     page = admin_client.get(f"/shop/dashboard/sellers/{tea.pk}/statement/?month={month}")
@@ -209,6 +213,6 @@ def test_staff_see_the_statement_record_a_payout_once_and_a_refund(order, two_se
     admin_client.post(f"/shop/dashboard/sellers/{tea.pk}/payout/", {"month": month, "amount": "0", "reference": "UNC-001"})
     admin_client.post(f"/shop/dashboard/sellers/{tea.pk}/payout/", {"month": month, "amount": "5", "reference": "UNC-002"})
 
-    payout = fulfilment.statement_for(seller=tea, month=timezone.localdate()).payout
+    payout = statements.statement_for(seller=tea, month=timezone.localdate()).payout
     assert payout.reference == "UNC-001"
     assert tea.payouts.count() == 1

@@ -1,12 +1,16 @@
-"""The buyer's order e-mails after the confirmation (see emails.py): a payment received, a seller's
-part shipped or cancelled, a refund.
+"""The buyer's order e-mails after the confirmation (marketplace.checkout.emails): a payment
+received, a seller's part shipped or cancelled, a refund.
+
+They live here, beside the payment state they report, so that both payments and the sellers' part
+moves reach them without a cycle: sellers.fulfilment sends `part_transitioned`, payments.receivers
+schedules the e-mail.
 
 Each goes to the order's address (the guest's, or the signed-in buyer's) through Oscar's order
 dispatcher, so the dashboard lists it among the order's e-mails, rendered from
 templates/oscar/communication/emails/commtype_<code>_* in settings.LANGUAGE_CODE. Each is sent once per
 event: a payments.BuyerNotification row is inserted in the same transaction as the sending, so a task
 run twice, a replayed webhook or two workers at once send one e-mail; a failed sending leaves no row,
-and the Celery task (payments.tasks, sellers.tasks) tries again.
+and the Celery task (payments.tasks) tries again.
 """
 
 import logging
@@ -17,11 +21,12 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
-from payments import methods
-from payments.models import BuyerNotification
-from payments.selectors import part_money_back, payment_summary
 from sellers.fulfilment import part_cash
 from sellers.models import Fulfilment
+
+from . import methods
+from .models import BuyerNotification
+from .selectors import part_money_back, payment_summary
 
 Order = get_model("order", "Order")
 PaymentEvent = get_model("order", "PaymentEvent")
