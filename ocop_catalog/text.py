@@ -23,3 +23,11 @@ def fold(text: str) -> str:
 def slugify_vi(text: str) -> str:
     """An ASCII slug for Vietnamese text: "Chè Thái Nguyên" → "che-thai-nguyen"."""
     return oscar_slugify(fold(text))
+
+
+def has_control_characters(text: str, *, allowed: str = "") -> bool:
+    """Whether `text` holds a control character (NUL, ESC, DEL, C1…) other than those in `allowed`.
+
+    PostgreSQL refuses NUL in text, and none of them belongs in a name, a code or a search.
+    """
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text or "")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop_catalog.models import Commune
 from ocop_catalog.selectors import CommuneChoice, commune_choices, province_choices
 from ocop_catalog.rules import PRODUCT_GROUPS
-from ocop_catalog.text import nfc
+from ocop_catalog.text import has_control_characters, nfc
 
 from .query import (
     SORT_NEWEST,
@@ -22,10 +22,20 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
+def refuse_control_characters(value: str) -> None:
+    # A NUL reaching PostgreSQL is a driver error (a 500); no control character is a thing to search for.
+    if has_control_characters(value):
+        raise forms.ValidationError(_("Remove the control characters (such as NUL) from this text."), code="control_characters")
+
+
+class SearchTextField(forms.CharField):
+    default_validators = [refuse_control_characters]
+
+
 class SearchForm(forms.Form):
     """The search box in the header."""
 
-    q = forms.CharField(
+    q = SearchTextField(
         required=False,
         max_length=200,
         label=_("Search"),
@@ -63,12 +73,16 @@ class StrictBooleanField(forms.Field):
 class ProductFilterForm(forms.Form):
     """Catalogue filters as they appear in the URL: ?stars_min=4&province=01&group=do-uong&…"""
 
-    q = forms.CharField(required=False, max_length=200, label=_("Search"))
+    q = SearchTextField(required=False, max_length=200, label=_("Search"))
     stars_min = forms.TypedChoiceField(
         required=False, choices=STARS_CHOICES, coerce=int, empty_value=None, label=_("OCOP rating")
     )
     province = forms.ChoiceField(required=False, label=_("Province"))
-    commune = forms.CharField(required=False, max_length=5, label=_("Commune"))  # checked in clean()
+    # Five digits (the statistics office's code); whether it exists is checked in clean().
+    commune = forms.RegexField(
+        required=False, regex=r"^[0-9]{5}$", label=_("Commune"),
+        error_messages={"invalid": _("Unknown commune code.")},
+    )  # fmt: skip
     group = forms.ChoiceField(
         required=False,
         choices=[("", _("All groups"))] + [(group.slug, group.label) for group in PRODUCT_GROUPS],
@@ -105,7 +119,7 @@ class ProductFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        code = (self.data.get("commune") or "").strip() if self.data else ""
+        code = cleaned.get("commune") or ""  # a malformed code is already a field error: never a query
         province = cleaned.get("province")
         cleaned["commune"] = None
         self._chosen_province, self._communes = province, None
@@ -161,4 +175,4 @@ class ProductSearchApiForm(ProductFilterForm):
 
 
 class SuggestForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200)
+    q = SearchTextField(required=False, max_length=200)

@@ -7,6 +7,7 @@ from ocop_catalog import services as catalogue_services
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.rules import PRODUCT_GROUPS, stars_for_score
 from ocop_catalog.selectors import commune_choices, province_choices
+from ocop_catalog.text import has_control_characters
 
 from .models import SellerApplication
 from .services import SellerData
@@ -145,6 +146,14 @@ class ListingForm(forms.Form):
     price_vnd = forms.IntegerField(label=_("Price (₫)"), min_value=1000, max_value=1_000_000_000)
     stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000)
     is_public = forms.BooleanField(label=_("Show in the shop"), required=False, initial=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        # The rule of the CSV import (listings_rows), so a product saved here exports and imports back.
+        for name, allowed in (("title", ""), ("description", "\t\n\r")):
+            if has_control_characters(cleaned.get(name) or "", allowed=allowed):
+                self.add_error(name, _("Remove the control characters (such as NUL) from this text."))
+        return cleaned
 
     def listing(self) -> catalogue_services.ListingData:
         data = self.cleaned_data

@@ -38,7 +38,9 @@ from ocop_catalog.services import CertificateData, ListingData
 from ocop_catalog.text import nfc
 
 from . import services
-from .listings_rows import CERTIFICATE_COLUMNS, HEADER, RowChecker, RowError, header_error, sku_is_valid
+from .listings_rows import (
+    CERTIFICATE_COLUMNS, HEADER, RowChecker, RowError, formula_escape, header_error, sku_is_valid,
+)  # fmt: skip
 from .models import Seller
 
 Category = get_model("catalogue", "Category")
@@ -336,6 +338,7 @@ def listings_import(
 def listings_export(*, seller: Seller) -> Iterator[str]:
     """The seller's products as CSV lines (header, then one per SKU in SKU order), CRLF-ended, no BOM.
 
+    A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written after a quote.
     Importing the result changes nothing, and exporting again gives the same bytes.
     """
     commune_code = _producer_commune_code(seller)
@@ -343,7 +346,7 @@ def listings_export(*, seller: Seller) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\r\n")
 
     def line(values) -> str:
-        writer.writerow(values)
+        writer.writerow([formula_escape(value) if isinstance(value, str) else value for value in values])
         text = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.rules import CERTIFIED_STARS, PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, stars_for_score
 from ocop_catalog.services import CertificateData, ListingData
-from ocop_catalog.text import nfc
+from ocop_catalog.text import has_control_characters, nfc
 
 HEADER = (
     "sku", "title", "description", "group", "price_vnd", "stock", "ocop_stars", "ocop_score",
@@ -28,6 +28,23 @@ ISSUER_MAX_LENGTH = 255
 
 _DIGITS = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Control characters a multi-line text keeps; any other (NUL above all: PostgreSQL refuses it) is a fault.
+_TEXT_CONTROLS = {"description": "\t\n\r"}
+
+# OWASP's CSV injection rule: a cell starting with one of these runs as a formula in a spreadsheet. An export
+# puts one quote before such a cell (and before a quote run that precedes one, so that the round trip is
+# exact); an import takes that one quote off again.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def formula_escape(value: str) -> str:
+    """The cell as written to a CSV: a spreadsheet shows it as text, never runs it."""
+    return "'" + value if _FORMULA_START.match(value) else value
+
+
+def formula_unescape(value: str) -> str:
+    """The cell as read from a CSV: the quote `formula_escape` added taken off, any other left alone."""
+    return value[1:] if value.startswith("'") and _FORMULA_START.match(value, 1) else value
 
 
 @dataclass(frozen=True)
@@ -56,11 +73,18 @@ class RowChecker:
 
     def check(self, number: int, values: list[str]) -> tuple[ListingData | None, CertificateData | None, list]:
         """The row's listing and certificate (None when absent), or Nones and every fault of the row."""
-        cells = {name: nfc(value) for name, value in zip(HEADER, values)}
+        cells = {name: formula_unescape(nfc(value)) for name, value in zip(HEADER, values)}
         errors: list[RowError] = []
 
         def fault(column: str, reason: str, **values) -> None:
             errors.append(RowError(number, column, reason % values if values else reason))
+
+        for name, value in cells.items():
+            allowed = _TEXT_CONTROLS.get(name, "")
+            if has_control_characters(value, allowed=allowed):
+                fault(name, _("remove the control characters (such as NUL) from this cell."))
+                # Checked on without them, so each fault of the cell is reported once.
+                cells[name] = "".join(char for char in value if char in allowed or not has_control_characters(char))
 
         sku, title, group, code = cells["sku"], cells["title"], cells["group"], cells["commune_code"]
         if not sku:

@@ -301,6 +301,38 @@ def test_export_then_import_changes_nothing_and_exports_the_same_bytes(seller):
     assert lines[1].startswith("SP-0000,Sản phẩm số 0,") and lines[1].endswith(",4,78,0/QĐ-UBND,2025-01-15,UBND tỉnh Thái Nguyên,00004")
 
 
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "'=", "''@"])
+def test_export_escapes_cells_a_spreadsheet_would_run_as_formulas_and_import_restores_them(seller, lead):
+    title = f"{lead}HYPERLINK(\"http://evil.example/\",\"Bấm\")"
+    # Typed in the dashboard form: stored exactly as typed.
+    seller_listing_save(seller=seller, listing=ListingData(
+        sku="F-1", title=title, description=f"{lead}1+2\n- dòng hai", group_slug="do-uong", price_vnd=120000, stock=4,
+    ))  # fmt: skip
+    import_bytes(seller, csv_bytes([row(sku="F-2", title="'Chè' ngon", **certificate(ocop_issuer="@UBND tỉnh"))]))
+    before = _state(seller)
+
+    exported = "".join(listings_export(seller=seller))
+    cells = {values[0]: dict(zip(HEADER, values)) for values in list(csv.reader(io.StringIO(exported)))[1:]}
+
+    assert cells["F-1"]["title"] == "'" + title and cells["F-1"]["description"].startswith("'" + lead + "1+2")
+    assert cells["F-2"]["title"] == "'Chè' ngon"  # a quote not followed by a formula character stays as it is
+    assert cells["F-2"]["ocop_issuer"] == "'@UBND tỉnh"
+    assert not any(value[:1] in ("=", "+", "-", "@", "\t", "\r") for line in cells.values() for value in line.values())
+    plan = import_bytes(seller, exported.encode())
+    assert not plan.errors and plan.unchanged == 2
+    assert _state(seller) == before
+    assert "".join(listings_export(seller=seller)) == exported
+
+
+def test_import_strips_only_the_one_quote_an_export_adds(seller):
+    rows = [row(sku="Q-1", title="'=SUM(A1)"), row(sku="Q-2", title="''-5"), row(sku="Q-3", title="'quoted'")]
+
+    import_bytes(seller, csv_bytes(rows))
+
+    titles = dict(StockRecord.objects.filter(partner=seller.partner).values_list("partner_sku", "product__title"))
+    assert titles == {"Q-1": "=SUM(A1)", "Q-2": "'-5", "Q-3": "'quoted'"}
+
+
 def test_export_writes_the_newest_verified_or_pending_certificate(seller):
     product = seller_listing_save(
         seller=seller,
@@ -383,6 +415,28 @@ def test_dashboard_upload_with_errors_lists_them_and_keeps_nothing(seller_client
     assert "phải là số đồng nguyên" in html  # Vietnamese by default
     assert 'name="digest"' not in html
     assert SESSION_KEY not in seller_client.session and product_count(seller) == 0
+
+
+@pytest.mark.parametrize("column", ["title", "description", "sku", "ocop_issuer", "ocop_certificate_no"])
+def test_a_nul_or_control_character_in_a_cell_is_refused_in_the_preview_by_row_and_column(seller_client, seller, column):
+    cells = row(sku="NUL-1", **certificate())
+    cells[column] = cells[column][:3] + "\x00" + cells[column][3:]
+    rows = [row(sku="OK-1"), cells, row(sku="OK-2", title="Chè\x1b[31m")]
+
+    response = upload(seller_client, csv_bytes(rows))
+
+    assert response.status_code == 200
+    assert [(error.row, error.column) for error in response.context["errors"]] == [(3, column), (4, "title")]
+    assert SESSION_KEY not in seller_client.session and product_count(seller) == 0
+    confirmed = seller_client.post("/shop/seller/products/import/confirm/", {"digest": "x"})
+    assert confirmed.status_code == 302 and product_count(seller) == 0
+
+
+def test_a_description_keeps_its_line_breaks_and_tabs(seller):
+    plan = import_bytes(seller, csv_bytes([row(description="Dòng một\r\n\tDòng hai")]))
+
+    assert not plan.errors
+    assert Product.objects.get(stockrecords__partner_sku="CHE-200G").description == "Dòng một\r\n\tDòng hai"
 
 
 def test_dashboard_refuses_a_file_larger_than_the_limit(seller_client, seller, monkeypatch):
