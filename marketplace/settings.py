@@ -5,6 +5,7 @@ search, Celery tasks run eagerly, e-mail printed to the console. docker-compose.
 variables for the full stack (PostgreSQL, Redis, Elasticsearch, worker, beat).
 """
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",  # django-axes: throttles every login form (see "Sign-in throttling" below)
     # Our apps: the OCOP core first so Oscar's forks can point at it.
     "marketplace.users.apps.UsersConfig",
     "marketplace.demo.apps.DemoConfig",
@@ -131,6 +133,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -160,8 +164,11 @@ TEMPLATES = [
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # First: refuses a locked-out account before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    # Oscar's e-mail backend and Django's, both refusing demo accounts unless DEMO_ACCOUNTS_ENABLED.
+    "marketplace.users.backends.EmailBackend",
+    "marketplace.users.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -357,6 +364,24 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 
 # Password of the demo accounts `load_demo_data` creates (local and staging sites only).
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="ocop-demo-2026")
+# Demo data is loaded only on request (compose runs `load_demo_data` only with LOAD_DEMO_DATA=true).
+LOAD_DEMO_DATA = env.bool("LOAD_DEMO_DATA", default=False)
+# The demo seller accounts (…@demo.cho-ocop.vn) sign in only in debug mode or when demo data was asked for.
+DEMO_ACCOUNTS_ENABLED = env.bool("DEMO_ACCOUNTS_ENABLED", default=DEBUG or LOAD_DEMO_DATA)
+
+# --- Sign-in throttling (django-axes) ---------------------------------------------------------
+# The same on every login form (shop, Oscar dashboard, Wagtail, Django admin): after
+# AXES_FAILURE_LIMIT wrong passwords for one account from one address, that account is locked
+# from that address for AXES_COOLOFF_MINUTES. Staff unlock in /django-admin/axes/accessattempt/.
+# Attempts are rows in the database, so every process counts them together.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "marketplace.users.backends.axes_username"
+# The client address as the guest order look-up takes it (behind TRUSTED_PROXY_COUNT proxies).
+AXES_CLIENT_IP_CALLABLE = "marketplace.deployment.client.client_address"
+AXES_LOCKOUT_CALLABLE = "marketplace.users.backends.axes_lockout_response"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -48,12 +48,17 @@ def test_demo_catalogue_spans_provinces_groups_and_ratings(demo_catalogue):
 
 
 def test_a_demo_seller_signs_in_and_sees_its_own_products(localities, client, settings):
+    from django.http import HttpRequest
+
     from sellers.demo import demo_seller_email
 
+    settings.DEMO_ACCOUNTS_ENABLED = True  # as on a local or staging site (DEBUG or LOAD_DEMO_DATA=true)
     call_command("load_demo_data", verbosity=0)
     producer = PRODUCERS[0]
 
-    assert client.login(username=demo_seller_email(producer.code), password=settings.DEMO_PASSWORD)
+    # django-axes counts sign-ins per client address, so authentication needs a request.
+    credentials = {"username": demo_seller_email(producer.code), "password": settings.DEMO_PASSWORD}
+    assert client.login(request=HttpRequest(), **credentials)
     products = list(client.get("/shop/seller/products/").context["products"])
 
     assert products
