@@ -20,6 +20,7 @@ from ocop_catalog.models import OcopCertificate
 from .. import fulfilment, selectors, services, statements
 from ..forms import CommissionForm, DecisionForm, PayoutForm, RefundForm, SuspensionForm
 from ..models import Fulfilment, Seller, SellerApplication, SellerDocument
+from ..validators import DOCUMENT_EXTENSIONS
 from .orders import statement_csv_response
 
 staff_required = method_decorator(staff_member_required(login_url="/shop/dashboard/login/"), name="dispatch")
@@ -92,9 +93,12 @@ class DocumentDownloadView(View):
 
     def get(self, request, pk):
         document = get_object_or_404(SellerDocument, pk=pk)
+        # Named and typed from our record (its type was sniffed from the bytes), never the uploader's name.
+        content_type = document.content_type if document.content_type in DOCUMENT_EXTENSIONS else "application/octet-stream"
+        extension = DOCUMENT_EXTENSIONS.get(content_type, "bin")
         response = FileResponse(
-            document.file.open("rb"), content_type=document.content_type, as_attachment=True,
-            filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
+            document.file.open("rb"), content_type=content_type, as_attachment=True,
+            filename=f"chung-nhan-ocop-{document.pk}.{extension}",
         )  # fmt: skip
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
