@@ -11,7 +11,7 @@ from ocop_catalog.text import has_control_characters
 
 from .models import SellerApplication
 from .services import SellerData
-from .validators import normalise_phone, validate_document
+from .validators import SINGLE_LINE_FIELDS, normalise_phone, validate_document, validate_single_line
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -81,6 +81,8 @@ class SellerApplicationForm(LocalityFieldsMixin, forms.ModelForm):
         self._setup_locality()
         for name in ("representative", "phone", "bank_name", "bank_account_number", "bank_account_holder"):
             self.fields[name].required = True
+        for name in SINGLE_LINE_FIELDS:
+            self.fields[name].validators.append(validate_single_line)
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
@@ -107,6 +109,13 @@ class SellerApplicationForm(LocalityFieldsMixin, forms.ModelForm):
 
 class DecisionForm(forms.Form):
     reason = forms.CharField(label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean_reason(self):
+        # Several lines are fine in an e-mail body; NUL and the other control characters are not.
+        reason = self.cleaned_data["reason"]
+        if has_control_characters(reason, allowed="\t\n\r"):
+            raise forms.ValidationError(_("Remove the control characters (such as NUL) from this text."))
+        return reason
 
 
 class SuspensionForm(forms.Form):

@@ -14,16 +14,23 @@ from .models import SellerApplication
 
 def _send(*, template: str, context: dict, to: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"sellers/emails/{template}_subject.txt", context).strip()
+        # One line whatever the data: a line break in a subject is an error, not an e-mail.
+        subject = " ".join(render_to_string(f"sellers/emails/{template}_subject.txt", context).split())
         body = render_to_string(f"sellers/emails/{template}_body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
 
 
 def application_received(*, application_id: int) -> None:
-    """Tell the applicant we have the application, and programme staff that one waits."""
+    """Tell the applicant we have the application."""
     application = SellerApplication.objects.select_related("commune__province").get(pk=application_id)
     context = {"application": application, "site_url": settings.SITE_URL}
     _send(template="application_received", context=context, to=[application.email])
+
+
+def application_for_staff(*, application_id: int) -> None:
+    """Tell programme staff that an application waits for their review."""
+    application = SellerApplication.objects.select_related("commune__province").get(pk=application_id)
+    context = {"application": application, "site_url": settings.SITE_URL}
     _send(template="application_for_staff", context=context, to=[settings.SELLER_STAFF_EMAIL])
 
 

@@ -14,7 +14,7 @@ from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.text import nfc, slugify_vi
 
 from .models import Seller, SellerApplication, SellerDocument
-from .validators import DOCUMENT_EXTENSIONS, normalise_phone, validate_document
+from .validators import DOCUMENT_EXTENSIONS, SINGLE_LINE_FIELDS, normalise_phone, validate_document, validate_single_line
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -45,6 +45,14 @@ def _details(data: SellerData) -> dict:
     values["phone"] = normalise_phone(values["phone"])
     values["email"] = values["email"].strip().lower()
     values["bank_account_number"] = values["bank_account_number"].replace(" ", "")
+    errors = {}
+    for name in SINGLE_LINE_FIELDS:
+        try:
+            validate_single_line(values[name])
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
     return values
 
 
@@ -68,6 +76,7 @@ def application_submit(*, data: SellerData, documents=(), applicant=None) -> Sel
         document.file.save(f"scan.{DOCUMENT_EXTENSIONS[content_type]}", upload, save=False)
         document.save()
     _after_commit_send("send_application_received_email", application.pk)
+    _after_commit_send("send_application_staff_email", application.pk)
     return application
 
 
@@ -244,4 +253,5 @@ def _after_commit_send(task_name: str, application_id: int) -> None:
     from . import tasks
 
     task = getattr(tasks, task_name)
-    transaction.on_commit(lambda: task.delay(application_id))
+    # Robust: the decision is committed whatever happens to its e-mail (the task retries; a failure is logged).
+    transaction.on_commit(lambda: task.delay(application_id), robust=True)

@@ -5,12 +5,18 @@ from celery import shared_task
 from . import notifications
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+# Each e-mail is its own task, so a retry (SMTP errors are OSErrors) never sends another one twice.
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_application_received_email(application_id: int) -> None:
     notifications.application_received(application_id=application_id)
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def send_application_staff_email(application_id: int) -> None:
+    notifications.application_for_staff(application_id=application_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_application_decision_email(application_id: int) -> None:
     notifications.application_decided(application_id=application_id)
 

@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ocop_catalog.text import has_control_characters
+
 TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
 # Vietnamese mobile numbers: 0 (or +84) then 3, 5, 7, 8 or 9, then 8 digits.
 MOBILE_RE = re.compile(r"^0[35789]\d{8}$")
@@ -18,6 +20,8 @@ DOCUMENT_SIGNATURES = {
     "image/png": (b"\x89PNG\r\n\x1a\n",),
 }
 DOCUMENT_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+# What an applicant types on one line; names end up in e-mail subjects, where a line break is an error.
+SINGLE_LINE_FIELDS = ("name", "representative", "bank_name", "bank_account_holder")
 
 
 def normalise_phone(value: str) -> str:
@@ -28,6 +32,15 @@ def normalise_phone(value: str) -> str:
     elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
     return digits
+
+
+def validate_single_line(value: str) -> None:
+    """Refuse a line break, tab or any other control character in a one-line field."""
+    if has_control_characters(value or ""):
+        raise ValidationError(
+            _("Write this on one line, without control characters (such as a line break or a tab)."),
+            code="single_line",
+        )
 
 
 def validate_tax_code(value: str) -> None:

@@ -199,3 +199,124 @@ def test_create_seller_command_onboards_through_the_same_service(localities):
             "create_seller", "--name", "Sai xã", "--slug", "sai-xa", "--commune", "12345",
             "--email", "y@example.vn", "--tax-code", "0100999999",
         )  # fmt: skip
+
+
+# --- Single-line fields and e-mails that cannot undo a decision (issue 11.7) -------------------
+
+
+@pytest.mark.parametrize("field", ["name", "representative", "bank_name", "bank_account_holder"])
+@pytest.mark.parametrize("text", ["HTX Mật ong\nBạc Hà", "HTX\rMật ong", "HTX\x00Mật ong", "HTX\tMật ong", "HTX\x1b[31m"])
+def test_control_characters_in_a_single_line_field_are_refused_and_nothing_is_saved(client, localities, field, text):
+    response = client.post(APPLY_URL, form_data(**{field: text}))
+
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not SellerApplication.objects.exists()
+
+
+def test_the_service_refuses_a_name_on_two_lines_from_any_caller(localities):
+    from django.core.exceptions import ValidationError
+
+    from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
+
+    with pytest.raises(ValidationError) as error:
+        application_submit(data=seller_data(name="HTX Chè\nTân Cương"))
+
+    assert "name" in error.value.message_dict
+    assert not SellerApplication.objects.exists()
+
+
+class FlakyMailBackend:
+    """The SMTP server hangs up on the first `failures` messages (to `only_to`, if set), then takes
+    them (in mail.outbox)."""
+
+    failures = 0
+    only_to = None
+
+    def __init__(self, *args, **kwargs):
+        from django.core.mail.backends.locmem import EmailBackend
+
+        self.delivered = EmailBackend(*args, **kwargs)
+
+    def send_messages(self, messages):
+        import smtplib
+
+        aimed = FlakyMailBackend.only_to is None or any(FlakyMailBackend.only_to in m.to for m in messages)
+        if FlakyMailBackend.failures > 0 and aimed:
+            FlakyMailBackend.failures -= 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return self.delivered.send_messages(messages)
+
+
+@pytest.fixture
+def flaky_mail(settings):
+    settings.EMAIL_BACKEND = "tests.sellers.test_onboarding.FlakyMailBackend"
+    yield FlakyMailBackend
+    FlakyMailBackend.failures, FlakyMailBackend.only_to = 0, None
+
+
+@pytest.fixture
+def retrying_like_a_worker():
+    """Eager tasks retry in place, as a worker would (they re-raise at the first failure otherwise)."""
+    from marketplace.celery import app
+
+    propagates = app.conf.task_eager_propagates
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = propagates
+
+
+def test_the_approval_email_is_retried_until_the_mail_server_takes_it(
+    admin_client, localities, flaky_mail, retrying_like_a_worker, django_capture_on_commit_callbacks
+):
+    from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
+
+    application = application_submit(data=seller_data())
+    flaky_mail.failures = 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/shop/dashboard/sellers/applications/{application.pk}/decide/", {"decision": "approve"}
+        )
+
+    assert response.status_code == 302
+    (message,) = [message for message in mail.outbox if message.to == ["htx.tancuong@example.vn"]]
+    assert "/shop/password-reset/confirm/" in message.body
+
+
+def test_an_email_that_cannot_be_sent_never_undoes_the_approval(
+    admin_client, localities, flaky_mail, django_capture_on_commit_callbacks
+):
+    from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
+
+    application = application_submit(data=seller_data())
+    flaky_mail.failures = 1000  # the mail server stays down
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/shop/dashboard/sellers/applications/{application.pk}/decide/", {"decision": "approve"}
+        )
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == SellerApplication.Status.APPROVED
+    assert Seller.objects.filter(application=application).exists()
+
+
+def test_the_applicant_is_emailed_once_even_when_the_staff_email_needs_retries(
+    localities, flaky_mail, retrying_like_a_worker, settings, django_capture_on_commit_callbacks
+):
+    from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
+
+    flaky_mail.failures, flaky_mail.only_to = 1, settings.SELLER_STAFF_EMAIL
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application_submit(data=seller_data())
+
+    assert sorted(address for message in mail.outbox for address in message.to) == sorted(
+        ["htx.tancuong@example.vn", settings.SELLER_STAFF_EMAIL]
+    )
