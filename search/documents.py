@@ -1,8 +1,8 @@
 """From the catalogue to search documents: what a product on sale looks like to search.
 
 Documents are built from plain rows (five queries per batch, no model instances), so the whole
-catalogue can be rebuilt quickly; the rules are those of the storefront (Product.objects.browsable,
-Product.ocop_certificate, Oscar's first stock record).
+catalogue can be rebuilt quickly; the rules are those of the storefront (what is on sale:
+ocop_catalog.sale; Product.ocop_certificate, Oscar's first stock record).
 """
 
 from collections.abc import Iterable
@@ -14,8 +14,8 @@ from oscar.core.loading import get_model
 
 from ocop_catalog.models import OcopCertificate
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
+from ocop_catalog.sale import on_sale_q
 from ocop_catalog.text import nfc
-from sellers.models import Seller
 
 from .models import ProductSearchDocument
 from .text import fold_words, padded, words
@@ -27,9 +27,9 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_FIELDS = (
-    "pk", "title", "slug", "description", "is_public", "parent_id", "date_created", "product_class__track_stock",
-    "producer_id", "producer__name", "producer__code", "producer__is_suspended", "producer__seller__slug",
-    "producer__seller__status", "producer__commune_id", "producer__commune__name", "producer__commune__province_id",
+    "pk", "title", "slug", "description", "date_created", "product_class__track_stock",
+    "producer_id", "producer__name", "producer__code", "producer__seller__slug",
+    "producer__commune_id", "producer__commune__name", "producer__commune__province_id",
     "producer__commune__province__name", "producer__commune__province__short_name",
 )  # fmt: skip
 
@@ -37,21 +37,6 @@ PRODUCT_FIELDS = (
 def group_roots() -> dict[str, str]:
     """Root category path → OCOP group slug."""
     return dict(Category.objects.filter(depth=1, slug__in=list(PRODUCT_GROUPS_BY_SLUG)).values_list("path", "slug"))
-
-
-def is_on_sale(row: dict) -> bool:
-    """Public, not a variant, and its seller active.
-
-    The seller's status decides where there is a seller record (the partner's flag is a copy that
-    sellers.services sets just after saving the status); producers without one, by their flag.
-    """
-    if not row["is_public"] or row["parent_id"] is not None:
-        return False
-    if row["producer_id"] is None:
-        return True
-    if row["producer__seller__status"] is not None:
-        return row["producer__seller__status"] == Seller.Status.ACTIVE
-    return not row["producer__is_suspended"]
 
 
 def _first_by_product(rows: Iterable[dict]) -> dict[int, dict]:
@@ -66,7 +51,7 @@ def documents_for(product_ids: list[int], *, roots: dict[str, str]) -> list[Prod
 
     `roots` is group_roots(), read once per rebuild. Five queries whatever the number of products.
     """
-    products = [row for row in Product.objects.filter(pk__in=product_ids).values(*PRODUCT_FIELDS) if is_on_sale(row)]
+    products = list(Product.objects.filter(on_sale_q(), pk__in=product_ids).values(*PRODUCT_FIELDS))
     ids = [row["pk"] for row in products]
     if not ids:
         return []

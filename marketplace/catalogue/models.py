@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
+from ocop_catalog.sale import on_sale_q, product_is_on_sale
+
 
 class ProductQuerySet(OscarProductQuerySet):
     def browsable(self):
-        """Oscar's browsable products, less those of suspended sellers."""
-        return super().browsable().exclude(producer__is_suspended=True)
+        """The products on sale (ocop_catalog.sale): Oscar's browsable ones, less those of suspended sellers."""
+        return self.filter(on_sale_q())
 
 
 class Product(AbstractProduct):
@@ -29,8 +31,8 @@ class Product(AbstractProduct):
 
     @property
     def is_sold(self) -> bool:
-        """Whether shoppers may see and buy it: public, not a variant, and its seller not suspended."""
-        return self.is_public and self.parent_id is None and not (self.producer and self.producer.is_suspended)
+        """Whether shoppers may see and buy it: the rule of ocop_catalog.sale, as `browsable()` filters."""
+        return product_is_on_sale(self)
 
     @property
     def ocop_certificate(self):

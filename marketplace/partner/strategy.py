@@ -1,9 +1,11 @@
 """Oscar's pricing and availability strategy for the marketplace: VND, no tax added, and
-products that are not sold (hidden, or of a suspended seller) cannot be bought."""
+products not on sale (ocop_catalog.sale: hidden, a variant, or of a suspended seller) cannot be bought."""
 
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
+
+from ocop_catalog.sale import product_is_on_sale
 
 
 class NotSold(availability.Unavailable):
@@ -12,7 +14,7 @@ class NotSold(availability.Unavailable):
 
 class MarketplaceAvailability(oscar_strategy.StockRequired):
     def availability_policy(self, product, stockrecord):
-        if not product.is_sold:
+        if not product_is_on_sale(product):
             return NotSold()
         return super().availability_policy(product, stockrecord)
 
