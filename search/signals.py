@@ -107,16 +107,8 @@ def _product_categories_changed(sender, instance, action, pk_set, reverse, **kwa
 def _producer_changed(sender, instance, created=False, **kwargs):
     from .tasks import index_producer_products
 
-    if not created:
+    if not created:  # its name, commune or suspension (saved by sellers.services) are on its products' documents
         _run(index_producer_products, instance.pk)
-
-
-def _seller_changed(sender, instance, created=False, **kwargs):
-    from .tasks import index_producer_products
-
-    if not created:
-        # Suspension sets the partner's flag with a queryset update (no signal): follow the seller.
-        _run(index_producer_products, instance.partner_id)
 
 
 def _category_changed(sender, instance, created=False, **kwargs):
@@ -134,6 +126,5 @@ def connect() -> None:
     pre_delete.connect(_product_deleting, sender=Product, dispatch_uid="search_index_product_deleting")
     m2m_changed.connect(_product_categories_changed, sender=Product.categories.through, dispatch_uid="search_index_categories")
     post_save.connect(_producer_changed, sender=Partner, dispatch_uid="search_index_partner")
-    post_save.connect(_seller_changed, sender="sellers.Seller", dispatch_uid="search_index_seller")
     post_save.connect(_category_changed, sender=Category, dispatch_uid="search_index_category")
     bulk_change_finished.connect(_bulk_change_finished, dispatch_uid="search_index_bulk_change")

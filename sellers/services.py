@@ -166,24 +166,36 @@ def seller_create(
 
 @transaction.atomic
 def seller_suspend(*, seller: Seller, reason: str) -> Seller:
-    """Take a seller's products off the storefront; its orders and history stay."""
+    """Take a seller's products off sale — shop, product pages, search, baskets — with the reason it reads
+    on its dashboard; its products, orders and history stay. Suspending again replaces the reason.
+
+    Raises ValidationError (nothing changed) without a reason.
+    """
     reason = nfc(reason)
     if not reason:
         raise ValidationError({"suspension_reason": _("Give a reason for the suspension.")})
-    seller.status = Seller.Status.SUSPENDED
-    seller.suspension_reason = reason
-    seller.save(update_fields=["status", "suspension_reason", "updated_at"])
-    # The storefront filters on the partner's flag, so it needs no join to this app.
-    Partner.objects.filter(pk=seller.partner_id).update(is_suspended=True)
-    return seller
+    return _seller_suspension_set(seller=seller, suspended=True, reason=reason)
 
 
 @transaction.atomic
 def seller_reinstate(*, seller: Seller) -> Seller:
-    seller.status = Seller.Status.ACTIVE
-    seller.suspension_reason = ""
-    seller.save(update_fields=["status", "suspension_reason", "updated_at"])
-    Partner.objects.filter(pk=seller.partner_id).update(is_suspended=False)
+    """Put a suspended seller's public products back on sale. Raises ValidationError if it is not suspended."""
+    return _seller_suspension_set(seller=seller, suspended=False, reason="")
+
+
+def _seller_suspension_set(*, seller: Seller, suspended: bool, reason: str) -> Seller:
+    # The partner's flag is the one record of suspension (ocop_catalog.sale); saved, not updated, so that
+    # search reindexes the seller's products through its own signal.
+    partner = Partner.objects.select_for_update().get(pk=seller.partner_id)
+    if not suspended and not partner.is_suspended:
+        raise ValidationError(_("This seller is not suspended."))
+    partner.is_suspended = suspended
+    partner.full_clean()
+    partner.save(update_fields=["is_suspended"])
+    seller.partner = partner
+    seller.suspension_reason = reason
+    seller.full_clean()
+    seller.save(update_fields=["suspension_reason", "updated_at"])
     return seller
 
 

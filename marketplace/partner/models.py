@@ -14,7 +14,8 @@ class Partner(AbstractPartner):
         blank=True,
         related_name="partners",
     )
-    # Set by sellers.services when staff suspend the seller: its products leave the storefront.
+    # The one record of a suspension (ocop_catalog.sale reads it; a Seller's status is derived from it),
+    # changed only by sellers.services.seller_suspend / seller_reinstate.
     is_suspended = models.BooleanField(_("Suspended"), default=False, db_index=True)
 
     class Meta(AbstractPartner.Meta):

@@ -110,7 +110,7 @@ class SellerListView(ListView):
     template_name = "sellers/staff/seller_list.html"
     context_object_name = "sellers"
     paginate_by = 50
-    queryset = Seller.objects.select_related("commune__province").order_by("name")
+    queryset = Seller.objects.select_related("commune__province", "partner").order_by("name")
 
 
 @staff_required

@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from ocop_catalog import services
 from ocop_catalog.models import Commune, OcopCertificate
 from search.models import ProductSearchDocument
-from search.services import search_documents_rebuild, search_documents_update
+from search.services import search_documents_rebuild
 from search.text import fold_words
 from search.tasks import index_products
 from tests.factories import make_producer, make_product
@@ -19,7 +19,6 @@ from tests.factories import make_producer, make_product
 pytestmark = pytest.mark.django_db
 
 Category = get_model("catalogue", "Category")
-Partner = get_model("partner", "Partner")
 
 
 @pytest.fixture
@@ -101,15 +100,6 @@ def test_hidden_and_deleted_products_lose_their_documents(producer):
     deleted.delete()
 
     assert not ProductSearchDocument.objects.filter(pk__in=[hidden.pk, deleted.pk]).exists()
-
-
-def test_suspended_producer_without_a_seller_record_is_dropped_when_reindexed(producer):
-    product = make_product(producer=producer)
-    Partner.objects.filter(pk=producer.pk).update(is_suspended=True)
-
-    search_documents_update(product_ids=[product.pk])
-
-    assert not ProductSearchDocument.objects.filter(pk=product.pk).exists()
 
 
 def test_index_task_takes_ids_and_is_safe_to_run_twice(producer):
