@@ -32,6 +32,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Oscar's e-mails link to OSCAR_URL_SCHEMA://<Site domain>: both follow SITE_URL (marketplace.users keeps
+# the Site record in step at every migrate; `check --deploy` warns when it is not, users.W001).
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),

@@ -1,4 +1,7 @@
-"""State changes of user accounts: registration without revealing which addresses have accounts."""
+"""State changes of user accounts (registration without revealing which addresses have accounts) and of
+the Site record their e-mails' links are built from."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -58,3 +61,26 @@ def registration_email_send(*, user_id: int, kind: str) -> None:
         subject = render_to_string(f"users/emails/registration_{kind}_subject.txt", context).strip()
         body = render_to_string(f"users/emails/registration_{kind}_body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def site_domain_from_settings() -> str:
+    """The host (and port) of settings.SITE_URL: what Django's Site record must say."""
+    return urlsplit(settings.SITE_URL).netloc
+
+
+def site_sync_with_settings(*, site_model=None) -> bool:
+    """Make Django's Site record (settings.SITE_ID) name the host of settings.SITE_URL.
+
+    Oscar's e-mails build their links from it (password reset, stock alerts). Returns whether it changed.
+    """
+    if site_model is None:
+        from django.contrib.sites.models import Site as site_model
+    domain = site_domain_from_settings()
+    site, created = site_model.objects.get_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.OSCAR_SHOP_NAME}
+    )
+    if created or (site.domain, site.name) == (domain, settings.OSCAR_SHOP_NAME):
+        return created
+    site.domain, site.name = domain, settings.OSCAR_SHOP_NAME
+    site.save(update_fields=["domain", "name"])
+    return True
