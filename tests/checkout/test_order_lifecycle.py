@@ -79,6 +79,17 @@ def test_an_order_whose_total_has_a_fraction_shows_words_not_an_error(client, sh
     assert page.context["payment_problem"] and "vietqr" not in page.context
 
 
+def test_the_confirmation_email_of_such_an_order_is_still_sent(client, shop, vietqr):  # noqa: F811
+    from marketplace.checkout.emails import order_confirmation_send
+
+    checkout(client, [(shop["tea"], 1)], method="vietqr")
+    Order.objects.update(total_incl_tax=Decimal("150000.27"))
+    mail.outbox.clear()
+
+    assert order_confirmation_send(order_id=Order.objects.get().pk)
+    assert len(mail.outbox) == 1
+
+
 def test_payment_adapters_refuse_a_fraction_of_a_dong_with_a_clear_error():
     with pytest.raises(NotWholeDong, match="150000.27"):
         stripe_gateway.stripe_amount(Decimal("150000.27"))
