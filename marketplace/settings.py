@@ -257,6 +257,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60,
     },
 }
+# A checked listings CSV waits this long in private storage for its seller's confirmation; beat purges older ones.
+LISTING_IMPORT_PENDING_SECONDS = env.int("LISTING_IMPORT_PENDING_SECONDS", default=60 * 60)
+CELERY_BEAT_SCHEDULE["purge-pending-listing-imports"] = {
+    "task": "sellers.tasks.purge_pending_listing_imports",
+    "schedule": 15 * 60,
+}
 # Wagtail's scheduled publishing and expiry of pages (cms.tasks), every minute.
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
 

@@ -32,3 +32,11 @@ def cancel_overdue_fulfilments() -> int:
     from .fulfilment import fulfilments_cancel_overdue
 
     return fulfilments_cancel_overdue()
+
+
+@shared_task
+def purge_pending_listing_imports() -> int:
+    """Beat job: delete listing imports left waiting for confirmation past their hour."""
+    from .listings_pending import pending_imports_purge
+
+    return pending_imports_purge()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
     path("products/import/", listings.ListingImportView.as_view(), name="listing-import"),
     path("products/import/confirm/", listings.ListingImportConfirmView.as_view(), name="listing-import-confirm"),
+    path("products/import/cancel/", listings.ListingImportCancelView.as_view(), name="listing-import-cancel"),
     path("products/export.csv", listings.ListingExportView.as_view(), name="listing-export"),
     path("orders/", orders.OrderListView.as_view(), name="order-list"),
     path("orders/<int:part_pk>/", orders.OrderDetailView.as_view(), name="order-detail"),

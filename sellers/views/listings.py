@@ -1,13 +1,12 @@
 """Bulk listings in the seller dashboard: download a CSV of one's products, upload one, check, confirm.
 
-The uploaded file waits between preview and confirm in the signed-in user's session, tagged with the seller
-it was checked for and its digest: a confirm applies only the file this seller previewed, checked again.
+The uploaded file waits between preview and confirm in private storage (sellers.listings_pending); the
+signed-in user's session holds its token, the seller it was checked for and its digest: a confirm applies
+only the file this seller previewed, checked again.
 """
 
-import base64
 import hashlib
 import io
-import zlib
 
 from django import forms
 from django.contrib import messages
@@ -22,7 +21,7 @@ from django.views.generic import FormView, View
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 from ocop_catalog.text import nfc
 
-from .. import listings_csv
+from .. import listings_csv, listings_pending
 from .dashboard import ActiveSellerMixin, SellerRequiredMixin
 
 SESSION_KEY = "sellers:listing-import"
@@ -54,32 +53,36 @@ def _megabytes() -> int:
 
 
 def _pending_keep(request, *, seller, name: str, content: bytes) -> None:
-    # Compressed: a CSV shrinks several times, and the upload is already capped at MAX_FILE_BYTES.
+    # The bytes wait in private storage; the session holds only their token, seller and digest.
+    _pending_forget(request, seller=seller)
+    token = listings_pending.pending_import_store(seller=seller, content=content)
     request.session[SESSION_KEY] = {
         "seller": seller.pk,
+        "token": token,
         "name": nfc(name)[:100],
         "digest": hashlib.sha256(content).hexdigest(),
-        "content": base64.b64encode(zlib.compress(content)).decode("ascii"),
     }
 
 
 def _pending_get(request, *, seller) -> dict | None:
-    """The file this seller checked, with its bytes; another seller's (or a damaged one) is dropped."""
+    """The file this seller checked, with its bytes; another seller's (or a gone or damaged one) is dropped."""
     pending = request.session.get(SESSION_KEY)
     if not isinstance(pending, dict):
         return None
-    try:
-        content = zlib.decompress(base64.b64decode(pending["content"]))
-        if pending["seller"] != seller.pk or hashlib.sha256(content).hexdigest() != pending["digest"]:
-            raise ValueError("not this seller's file")
-    except (KeyError, TypeError, ValueError, zlib.error):
-        _pending_forget(request)
+    content = None
+    if pending.get("seller") == seller.pk:
+        content = listings_pending.pending_import_read(seller=seller, token=pending.get("token"))
+    if content is None or hashlib.sha256(content).hexdigest() != pending.get("digest"):
+        _pending_forget(request, seller=seller)
         return None
     return {**pending, "content": content}
 
 
-def _pending_forget(request) -> None:
-    request.session.pop(SESSION_KEY, None)
+def _pending_forget(request, *, seller) -> None:
+    pending = request.session.pop(SESSION_KEY, None)
+    # Only this seller's own file: a token planted in the session is looked for in this seller's folder.
+    if isinstance(pending, dict) and pending.get("seller") == seller.pk:
+        listings_pending.pending_import_delete(seller=seller, token=pending.get("token"))
 
 
 # --- Views ------------------------------------------------------------------------------------
@@ -121,7 +124,7 @@ class ListingImportView(ActiveSellerMixin, FormView):
         content = upload.read(listings_csv.MAX_FILE_BYTES + 1)
         plan = listings_csv.listings_parse(seller=self.seller, stream=io.BytesIO(content))
         if plan.errors:
-            _pending_forget(self.request)
+            _pending_forget(self.request, seller=self.seller)
             return self.render_to_response(self.get_context_data(form=form, **_plan_context(plan)))
         _pending_keep(self.request, seller=self.seller, name=upload.name, content=content)
         return redirect("sellers:listing-import")
@@ -142,7 +145,7 @@ class ListingImportConfirmView(ActiveSellerMixin, View):
             # The preview still shows them: the file stays pending.
             messages.error(request, _("The file has errors now: nothing was imported."))
             return redirect("sellers:listing-import")
-        _pending_forget(request)
+        _pending_forget(request, seller=self.seller)
         messages.success(
             request,
             _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged; "
@@ -151,6 +154,17 @@ class ListingImportConfirmView(ActiveSellerMixin, View):
                "certificates": plan.certificates},
         )  # fmt: skip
         return redirect("sellers:product-list")
+
+
+class ListingImportCancelView(SellerRequiredMixin, View):
+    """Drop the file waiting for confirmation."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        _pending_forget(request, seller=self.seller)
+        messages.info(request, _("The import was cancelled: nothing was changed."))
+        return redirect("sellers:listing-import")
 
 
 ACTION_LABELS = {

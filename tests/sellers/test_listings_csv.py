@@ -4,6 +4,9 @@ the dashboard upload with preview and confirm, and the import/export commands.""
 import csv
 import datetime
 import io
+import json
+import os
+import time
 import unicodedata
 
 import pytest
@@ -19,6 +22,8 @@ from sellers import listings_csv
 from sellers.listings_csv import HEADER, listings_export, listings_import, listings_parse
 from sellers.services import certificate_review, seller_certificate_submit, seller_listing_save, seller_suspend
 from sellers.views.listings import SESSION_KEY
+
+PENDING_DIR = "listing-imports"
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +78,17 @@ def import_bytes(seller, content: bytes, **options):
 
 def product_count(seller) -> int:
     return Product.objects.filter(producer=seller.partner).count()
+
+
+@pytest.fixture(autouse=True)
+def _private_storage(settings, tmp_path, monkeypatch):
+    """Waiting imports go to a throw-away folder, never to var/private."""
+    from django.core.files.storage import FileSystemStorage
+
+    from sellers.models import private_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    monkeypatch.setattr(private_storage, "_wrapped", FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT))
 
 
 @pytest.fixture
@@ -465,6 +481,86 @@ def test_a_seller_cannot_confirm_another_sellers_pending_import(client, seller_c
     assert first["Location"] == second["Location"] == "/shop/seller/products/import/"
     assert product_count(seller) == 0 and product_count(other) == 0
     assert SESSION_KEY not in client.session
+
+
+def _pending_files() -> list[str]:
+    from sellers.models import private_storage
+
+    if not private_storage.exists(PENDING_DIR):
+        return []
+    return [f"{folder}/{name}" for folder in private_storage.listdir(PENDING_DIR)[0]
+            for name in private_storage.listdir(f"{PENDING_DIR}/{folder}")[1]]  # fmt: skip
+
+
+def test_a_large_upload_waits_in_private_storage_and_the_session_stays_small(seller_client, seller):
+    # Random descriptions: a file that does not compress, near the 5 MB limit.
+    rows = [row(sku=f"BIG-{index:04d}", description=os.urandom(2400).hex()) for index in range(1000)]
+    content = csv_bytes(rows)
+    assert len(content) > 4 * 1024 * 1024
+
+    upload(seller_client, content)
+
+    session = seller_client.session
+    assert len(json.dumps(dict(session))) < 1000
+    assert len(session.encode(dict(session))) < 2000  # the row the session store writes
+    files = _pending_files()
+    assert len(files) == 1 and files[0].startswith(f"{seller.pk}/")
+    preview = seller_client.get("/shop/seller/products/import/")
+    assert preview.context["plan"].created == 1000
+
+    confirmed = seller_client.post("/shop/seller/products/import/confirm/", {"digest": preview.context["digest"]})
+
+    assert confirmed["Location"] == "/shop/seller/products/" and product_count(seller) == 1000
+    assert _pending_files() == [] and SESSION_KEY not in seller_client.session
+
+
+def test_a_new_upload_or_cancel_deletes_the_waiting_file(seller_client, seller):
+    upload(seller_client, csv_bytes([row(sku="A-1")]))
+    first = _pending_files()
+    upload(seller_client, csv_bytes([row(sku="A-2")]))
+    second = _pending_files()
+    assert len(first) == len(second) == 1 and first != second
+
+    response = seller_client.post("/shop/seller/products/import/cancel/")
+
+    assert response.status_code == 302 and response["Location"] == "/shop/seller/products/import/"
+    assert _pending_files() == [] and SESSION_KEY not in seller_client.session and product_count(seller) == 0
+
+
+def test_a_seller_cannot_confirm_another_sellers_waiting_file_even_with_its_token(client, seller_client, seller, make_seller):
+    other = make_seller(name="HTX Khác")
+    upload(seller_client, csv_bytes([row(sku="CUA-NAN-NHAN")]))
+    pending = dict(seller_client.session[SESSION_KEY])
+    client.force_login(other.partner.users.get())
+    session = client.session
+    session[SESSION_KEY] = {**pending, "seller": other.pk}  # the victim's token, claimed as its own
+    session.save()
+
+    response = client.post("/shop/seller/products/import/confirm/", {"digest": pending["digest"]})
+
+    assert response["Location"] == "/shop/seller/products/import/"
+    assert product_count(seller) == 0 and product_count(other) == 0
+    assert len(_pending_files()) == 1  # the victim's file is still there for the victim
+
+
+def test_waiting_files_older_than_an_hour_are_removed_by_the_beat_task(seller_client, seller, settings):
+    from sellers.models import private_storage
+    from sellers.tasks import purge_pending_listing_imports
+
+    upload(seller_client, csv_bytes([row(sku="OLD")]))
+    (stale,) = _pending_files()
+    two_hours_ago = time.time() - 2 * 60 * 60
+    os.utime(private_storage.path(f"{PENDING_DIR}/{stale}"), (two_hours_ago, two_hours_ago))
+    client_b = seller_client.__class__()
+    client_b.force_login(seller.partner.users.get())
+    upload(client_b, csv_bytes([row(sku="NEW")]))
+
+    assert purge_pending_listing_imports() == 1
+
+    assert len(_pending_files()) == 1 and _pending_files() != [stale]
+    assert seller_client.get("/shop/seller/products/import/").context.get("digest") is None  # gone: upload again
+    schedule = settings.CELERY_BEAT_SCHEDULE
+    assert any(entry["task"] == "sellers.tasks.purge_pending_listing_imports" for entry in schedule.values())
 
 
 def test_a_suspended_seller_cannot_upload(seller_client, seller):
