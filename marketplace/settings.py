@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's defaults, overridden below
 
@@ -122,10 +123,13 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.security.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.LanguageMiddleware",
@@ -414,6 +418,39 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# Content-Security-Policy (django-csp; marketplace.security adds Stripe on the card page and relaxes
+# the admin pages). No inline script without the request's nonce; no <style> element; style
+# attributes are allowed because Oscar's basket markup hides elements with them (an attribute runs
+# no script and selects nothing). Images from the site and data: URLs; videos from their players.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CSP_ADMIN_PREFIXES = ["/cms-admin/", "/django-admin/", "/shop/dashboard/"]
+# Powerful browser features no page of ours uses; payment only for Stripe's card form.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": ["self", "https://js.stripe.com"],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,
