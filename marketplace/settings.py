@@ -372,6 +372,9 @@ CELERY_BEAT_SCHEDULE["cancel-unpaid-orders"] = {
     "task": "payments.tasks.cancel_unpaid_orders",
     "schedule": 5 * 60,
 }
+# Stock-alert confirmations anyone may have us e-mail: per client address an hour, per e-mail address a day.
+ALERT_CONFIRMATIONS_PER_CLIENT = env.int("ALERT_CONFIRMATIONS_PER_CLIENT", default=10)
+ALERT_CONFIRMATIONS_PER_ADDRESS = env.int("ALERT_CONFIRMATIONS_PER_ADDRESS", default=3)
 # Reviews are for signed-in buyers whose order line was delivered (marketplace.catalogue.reviews).
 OSCAR_ALLOW_ANON_REVIEWS = False
 

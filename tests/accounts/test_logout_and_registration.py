@@ -49,6 +49,7 @@ def registration_answer(client, email, url):
     page = client.get(response["Location"]) if response.status_code == 302 else response
     text = page.content.decode().replace(email, "<EMAIL>")
     text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)
+    text = re.sub(r'nonce="[^"]+"', "", text)  # per response (Content-Security-Policy), not per address
     return response.status_code, response.get("Location"), text
 
 
