@@ -10,8 +10,9 @@ STRIPE_POLICY = {
     "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
     "connect-src": ["https://api.stripe.com"],
 }
-# Wagtail's, Oscar's and Django's admin pages write inline scripts and styles we do not own (editors
-# and staff only, behind a login): inline allowed there, without a nonce (a nonce would switch it off).
+# Wagtail's and Oscar's admin templates write inline scripts and styles we do not own (Wagtail's date
+# widgets and inline panels, Oscar's dashboard forms; staff only, behind a login): inline allowed
+# there, without a nonce (a nonce would switch 'unsafe-inline' off).
 ADMIN_POLICY = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],

@@ -120,3 +120,13 @@ def test_the_main_pages_break_no_rule_of_their_policy(live_server, browser, scre
     seller.wait_for_url(re.compile(r"/shop/seller/$"))
     check.check("seller-dashboard", screenshots)
     check.visit(f"{base}/shop/seller/products/", "seller-products", screenshots)
+
+
+def test_the_admin_sign_in_pages_work_under_their_relaxed_policy(live_server, browser, screenshots):
+    """Wagtail's and Django's admin keep their inline scripts and styles (marketplace.security)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    page.set_default_timeout(15_000)
+    check = Violations(page)
+
+    check.visit(f"{live_server.url}/cms-admin/login/", "wagtail-admin-login", screenshots)
+    check.visit(f"{live_server.url}/django-admin/login/", "django-admin-login", screenshots)
