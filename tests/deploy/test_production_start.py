@@ -11,6 +11,9 @@ import pytest
 import yaml
 from django.core import checks
 
+# Other apps' deploy checks read the database (the Site record).
+pytestmark = pytest.mark.django_db
+
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST_STORAGE = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
@@ -39,7 +42,6 @@ def test_the_static_check_leaves_debug_on_alone(debug_off_with_manifest):
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
 def test_pages_answer_with_debug_off_after_the_images_collectstatic(debug_off_with_manifest, client, tmp_path):
     from cms.services import cms_setup_ensure
 

@@ -3,6 +3,9 @@
 import pytest
 from django.core import checks
 
+# Other apps' deploy checks read the database (the Site record).
+pytestmark = pytest.mark.django_db
+
 PER_PROCESS = ["django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache"]
 
 
