@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 def _site_sync(sender, **kwargs):
     from .services import site_sync_with_settings
 
-    site_sync_with_settings(site_model=kwargs["apps"].get_model("sites", "Site"))
+    # `flush` (transactional tests) sends post_migrate without the migration state's apps.
+    apps = kwargs.get("apps") or global_apps
+    site_sync_with_settings(site_model=apps.get_model("sites", "Site"))
 
 
 class UsersConfig(AppConfig):
