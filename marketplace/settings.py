@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sellers.apps.SellersConfig",
     "cms.apps.CmsConfig",
     "payments.apps.PaymentsConfig",
+    "evaluation.apps.EvaluationConfig",  # OCOP criteria sheets, dossiers, councils (above sellers)
     # Oscar, with our forks in place of its own apps.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -336,6 +337,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp"]
 OCOP_CERTIFICATE_VALIDITY_MONTHS = env.int("OCOP_CERTIFICATE_VALIDITY_MONTHS", default=36)
 # How many featured products the home page shows when editors chose none.
 OCOP_HOME_FEATURED_COUNT = 8
+# Submitted members' scorecards a council round needs before its chair may close it (evaluation.services);
+# the decision's quorum rule is unconfirmed, so it is a setting.
+EVALUATION_ROUND_MIN_SCORECARDS = env.int("EVALUATION_ROUND_MIN_SCORECARDS", default=3)
 
 # --- Sellers ------------------------------------------------------------------------------
 # Commission the marketplace keeps on delivered sales, unless staff set a seller's own rate.

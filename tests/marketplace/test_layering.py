@@ -19,6 +19,7 @@ ALLOWED = {
     "payments": {"sellers", "ocop_catalog"},
     "search": {"sellers", "ocop_catalog"},
     "cms": {"ocop_catalog"},
+    "evaluation": {"sellers", "ocop_catalog"},
 }
 OURS = set(ALLOWED) | {"marketplace"}
 

@@ -1,0 +1,187 @@
+"""Reads of OCOP evaluation: sheets, who holds which role for a dossier, dossiers each user may see,
+council scorecards under the blind rule, and the audit trail. Every query is scoped in the query."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from . import lifecycle
+from .models import (
+    AnswerOption,
+    AuditEntry,
+    CommuneOfficer,
+    CouncilMember,
+    CouncilRound,
+    CriteriaSheet,
+    Criterion,
+    Dossier,
+    Scorecard,
+    SheetPart,
+    SheetSection,
+)
+
+# --- Sheets ---------------------------------------------------------------------------------------
+
+
+def sheets_current() -> list[CriteriaSheet]:
+    """The newest version of every sheet, by code."""
+    newest = {}
+    for sheet in CriteriaSheet.objects.order_by("code", "-version"):
+        newest.setdefault(sheet.code, sheet)
+    return list(newest.values())
+
+
+def sheet_current(*, code: str) -> CriteriaSheet | None:
+    return CriteriaSheet.objects.filter(code=code).order_by("-version").first()
+
+
+def sheet_versions(*, code: str) -> QuerySet:
+    return CriteriaSheet.objects.filter(code=code).order_by("-version")
+
+
+def sheet_structure(*, sheet: CriteriaSheet) -> list[SheetPart]:
+    """The sheet's parts → sections → criteria → options, in order, in four queries."""
+    return list(
+        SheetPart.objects.filter(sheet=sheet)
+        .order_by("position")
+        .prefetch_related(
+            Prefetch("sections", queryset=SheetSection.objects.order_by("position")),
+            Prefetch("sections__criteria", queryset=Criterion.objects.order_by("position")),
+            Prefetch("sections__criteria__options", queryset=AnswerOption.objects.order_by("position")),
+        )
+    )
+
+
+# --- Roles ----------------------------------------------------------------------------------------
+
+
+def dossier_roles(*, user, dossier: Dossier) -> set[str]:
+    """The roles of evaluation.lifecycle that `user` holds for `dossier` (none for anonymous users)."""
+    if user is None or not user.is_authenticated:
+        return set()
+    roles = set()
+    if dossier.seller.partner.users.filter(pk=user.pk).exists():
+        roles.add(lifecycle.SELLER)
+    if CommuneOfficer.objects.filter(user=user, commune_id=dossier.commune_id).exists():
+        roles.add(lifecycle.COMMUNE)
+    chairs = CouncilMember.objects.filter(user=user, is_chair=True, council__is_active=True)
+    if chairs.filter(council__province_id=dossier.commune.province_id).exists():
+        roles.add(lifecycle.PROVINCE_CHAIR)
+    if chairs.filter(council__province=None).exists():
+        roles.add(lifecycle.CENTRAL_CHAIR)
+    return roles
+
+
+def council_membership(*, user, council) -> CouncilMember | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return CouncilMember.objects.filter(user=user, council=council, council__is_active=True).first()
+
+
+# --- Dossiers -------------------------------------------------------------------------------------
+
+
+def _dossiers() -> QuerySet:
+    return Dossier.objects.select_related("product", "seller", "sheet", "commune__province", "certificate")
+
+
+def seller_dossiers(*, seller) -> QuerySet:
+    """The seller's dossiers, newest first."""
+    return _dossiers().filter(seller=seller).order_by("-created_at", "-pk")
+
+
+def seller_dossier(*, seller, pk) -> Dossier:
+    """One of the seller's dossiers; raises Dossier.DoesNotExist for anyone else's."""
+    return seller_dossiers(seller=seller).get(pk=pk)
+
+
+def dossiers_visible_to(*, user) -> QuerySet:
+    """Every dossier `user` may read: its seller's; its communes' (as an officer); those of the
+    provinces whose council it sits on; those sent to the central level (as a central member)."""
+    if user is None or not user.is_authenticated:
+        return Dossier.objects.none()
+    memberships = CouncilMember.objects.filter(user=user, council__is_active=True)
+    condition = Q(seller__partner__users=user) | Q(
+        commune__in=CommuneOfficer.objects.filter(user=user).values("commune")
+    )
+    condition |= Q(commune__province__in=memberships.exclude(council__province=None).values("council__province"))
+    if memberships.filter(council__province=None).exists():
+        condition |= Q(status=lifecycle.SENT_TO_CENTRAL) | Q(audit_entries__action="send_to_central")
+    return _dossiers().filter(pk__in=Dossier.objects.filter(condition).values("pk")).order_by("-created_at", "-pk")
+
+
+def commune_dossiers(*, user, status: str | None = None) -> QuerySet:
+    """Dossiers of the communes `user` checks, optionally in one status (its work list: submitted)."""
+    queryset = _dossiers().filter(commune__in=CommuneOfficer.objects.filter(user=user).values("commune"))
+    return queryset.filter(status=status) if status else queryset
+
+
+def product_last_dossier(*, product) -> Dossier | None:
+    """The product's most recent dossier (what a renewal is prefilled from)."""
+    return Dossier.objects.filter(product=product).order_by("-created_at", "-pk").first()
+
+
+def dossier_audit_trail(*, dossier: Dossier) -> QuerySet:
+    """Every recorded action on the dossier, oldest first, with who made it."""
+    return AuditEntry.objects.filter(dossier=dossier).select_related("actor").order_by("created_at", "pk")
+
+
+# --- Scorecards -----------------------------------------------------------------------------------
+
+
+def _with_totals(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(total=Coalesce(Sum("answers__option__points"), 0))
+
+
+def scorecard_total(*, scorecard: Scorecard) -> int:
+    """The scorecard's total: the sum of its chosen options' points."""
+    return scorecard.answers.aggregate(total=Coalesce(Sum("option__points"), 0))["total"]
+
+
+def scorecard_part_totals(*, scorecard: Scorecard) -> dict[str, int]:
+    """Points by part code (A, B, C)."""
+    rows = scorecard.answers.values("criterion__section__part__code").annotate(points=Sum("option__points"))
+    totals = {part.code: 0 for part in SheetPart.objects.filter(sheet_id=scorecard.dossier.sheet_id)}
+    totals.update({row["criterion__section__part__code"]: row["points"] for row in rows})
+    return totals
+
+
+def scorecard_choices(*, scorecard: Scorecard | None) -> dict[int, int]:
+    """{criterion id: option id} of a scorecard (empty for none)."""
+    if scorecard is None:
+        return {}
+    return dict(scorecard.answers.values_list("criterion_id", "option_id"))
+
+
+def self_assessment(*, dossier: Dossier) -> Scorecard | None:
+    return Scorecard.objects.filter(dossier=dossier, round=None).first()
+
+
+def round_open(*, dossier: Dossier) -> CouncilRound | None:
+    return CouncilRound.objects.filter(dossier=dossier, status=CouncilRound.Status.OPEN).select_related("council").first()
+
+
+def member_rounds(*, user) -> QuerySet:
+    """The rounds of the councils `user` sits on, open ones first."""
+    councils = CouncilMember.objects.filter(user=user, council__is_active=True).values("council")
+    return (
+        CouncilRound.objects.filter(council__in=councils)
+        .select_related("dossier__product", "council")
+        .order_by("-status", "-opened_at")
+    )
+
+
+def round_scorecards_visible(*, round: CouncilRound, user) -> QuerySet:
+    """The scorecards of a round that `user` may read, each with its `total`.
+
+    Blind scoring: a member reads only its own scorecard until it has submitted it (or the round is
+    closed); then every submitted scorecard. Anyone not on the round's council is refused
+    (PermissionDenied), the seller included: it reads the result on the dossier, not members' scores.
+    """
+    if council_membership(user=user, council=round.council) is None:
+        raise PermissionDenied
+    scorecards = _with_totals(Scorecard.objects.filter(round=round).select_related("member")).order_by("pk")
+    own_submitted = Scorecard.objects.filter(round=round, member=user, submitted_at__isnull=False).exists()
+    if own_submitted or round.status == CouncilRound.Status.CLOSED:
+        return scorecards.filter(Q(member=user) | Q(submitted_at__isnull=False))
+    return scorecards.filter(member=user)
