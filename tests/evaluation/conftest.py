@@ -49,15 +49,20 @@ def sheet(sheets):
 
 
 def answers_for_total(sheet, total: int) -> dict[int, int]:
-    """{criterion id: option id} whose points add up to exactly `total` (greedy, from the best options)."""
+    """{criterion id: option id} whose points add up to exactly `total` (one option per criterion)."""
+    criteria = list(Criterion.objects.filter(sheet=sheet).prefetch_related("options").order_by("position"))
+    # reachable[i]: {sum of criteria i.. : the option of criterion i that starts it}
+    reachable = [{} for _ in criteria] + [{0: None}]
+    for index in range(len(criteria) - 1, -1, -1):
+        for option in sorted(criteria[index].options.all(), key=lambda option: -option.points):
+            for rest in reachable[index + 1]:
+                reachable[index].setdefault(rest + option.points, option)
+    assert total in reachable[0], f"cannot make {total} on this sheet"
     chosen, remaining = {}, total
-    for criterion in Criterion.objects.filter(sheet=sheet).prefetch_related("options").order_by("position"):
-        options = sorted(criterion.options.all(), key=lambda option: option.points)
-        fitting = [option for option in options if option.points <= remaining]
-        option = fitting[-1] if fitting else options[0]
+    for index, criterion in enumerate(criteria):
+        option = reachable[index][remaining]
         chosen[criterion.pk] = option.pk
         remaining -= option.points
-    assert remaining == 0, f"cannot make {total} on this sheet"
     return chosen
 
 
