@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from oscar.core.loading import get_model
 
 from ocop_catalog.money import NotWholeDong
@@ -121,7 +122,10 @@ def test_a_seller_cannot_confirm_or_ship_a_card_order_before_it_is_paid(card_ord
     page = client.get(f"/shop/seller/orders/{part.pk}/").content.decode()
     client.post(f"/shop/seller/orders/{part.pk}/action/", {"action": "confirm"})
 
-    assert 'value="confirm"' not in page and "has not paid yet" in page
+    with translation.override("vi"):
+        waiting = gettext("the buyer has not paid yet: confirm it once the payment arrives")
+    assert 'name="action" value="confirm"' not in page
+    assert waiting in page
     assert Fulfilment.objects.get(pk=part.pk).status == S.AWAITING_PAYMENT
     with pytest.raises(ValidationError):
         fulfilment.fulfilment_ship(fulfilment=part, carrier="GHN", tracking_code="1")
