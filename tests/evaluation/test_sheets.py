@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from evaluation.models import AnswerOption, CriteriaSheet, Criterion, SheetPart
 from evaluation.selectors import sheet_current, sheet_structure, sheets_current
@@ -123,7 +124,7 @@ def test_a_sheet_with_the_old_1048_maxima_is_refused():
 def test_malformed_sheets_are_refused_with_a_reason(change, expected):
     document = shipped()
     change(document)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):
         criteria_sheet_load(document=document)
     assert any(expected in message for message in error.value.messages), error.value.messages
     assert not SheetPart.objects.exists()
