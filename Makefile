@@ -6,7 +6,7 @@ PORT ?= 8000
 # The embedded default: SQLite under var/, database search, eager Celery, console e-mail.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
-.PHONY: run test install migrate demo clean
+.PHONY: run test lint install migrate demo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ run: demo
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
 
 clean:
 	rm -rf var

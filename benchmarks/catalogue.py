@@ -398,9 +398,9 @@ def machine() -> dict:
         )
     except (OSError, StopIteration):
         pass
-    from django.db import connection
     import django
     import oscar
+    from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
@@ -522,7 +522,7 @@ def main(argv=None) -> int:
     env = bench_env(args)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    started = datetime.datetime.now(datetime.timezone.utc)
+    started = datetime.datetime.now(datetime.UTC)
 
     database_ensure(args.database_url)
     redis_flush(args.redis_url)
@@ -534,11 +534,10 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from catalogue_data import products_top_up
     from django.db import connection, connections
     from django.test.utils import setup_test_environment
     from oscar.core.loading import get_model
-
-    from catalogue_data import products_top_up
 
     log(f"topping up to {args.products} products")
     products_top_up(target=args.products)

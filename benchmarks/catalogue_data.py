@@ -126,7 +126,7 @@ PRODUCER_TRADES = {
 
 
 def _pick_group(rng: random.Random) -> str:
-    slugs, weights = zip(*GROUP_WEIGHTS)
+    slugs, weights = zip(*GROUP_WEIGHTS, strict=True)
     return rng.choices(slugs, weights=weights)[0]
 
 
@@ -217,7 +217,7 @@ def products_top_up(*, target: int, seed: int = 20251, out=sys.stdout) -> int:
         size = min(BATCH, todo - created)
         with transaction.atomic():
             rows = []
-            for i in range(size):
+            for _ in range(size):
                 producer = rng.choices(producers, cum_weights=cum_weights)[0]
                 group = producer_group[producer.pk] if rng.random() < 0.85 else _pick_group(rng)
                 kind, packs, (low, high) = rng.choice(KINDS[group])
@@ -251,7 +251,7 @@ def products_top_up(*, target: int, seed: int = 20251, out=sys.stdout) -> int:
                     [now, ids],
                 )
             stock, links, images, certificates = [], [], [], []
-            for offset, (product, (producer, group, title, low, high)) in enumerate(zip(products, rows)):
+            for offset, (product, (producer, group, title, low, high)) in enumerate(zip(products, rows, strict=True)):
                 serial = serial_start + created + offset + 1
                 stock.append(
                     StockRecord(

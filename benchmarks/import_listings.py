@@ -189,7 +189,7 @@ def write_results(*, database: str, lines: list[str], rows: int, repeat: int) ->
                 and not line.startswith(f"| {database.split()[0]}")]  # fmt: skip
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = (
         "## Listings import\n\n"
         f"- `benchmarks/import_listings.py --rows {rows} --repeat {repeat}`: a seller's CSV import in process (parse, check, "

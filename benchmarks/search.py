@@ -286,7 +286,8 @@ def worker(args) -> int:
     rate = result.documents / (time.perf_counter() - started)
     log(f"{vendor}: {result.documents:,} documents, {rate:,.0f}/s")
     analyse(connection)
-    runs.append({"backend": label, "products": result.documents, "index_rate": rate, "latency": measure(DatabaseSearchBackend(), args.queries, api=True, cached=CachedSearchBackend(DatabaseSearchBackend()))})
+    latency = measure(DatabaseSearchBackend(), args.queries, api=True, cached=CachedSearchBackend(DatabaseSearchBackend()))
+    runs.append({"backend": label, "products": result.documents, "index_rate": rate, "latency": latency})
 
     if settings.ELASTICSEARCH_URL:
         runs.append(measure_elasticsearch(args, documents=result.documents))
@@ -504,7 +505,7 @@ def catalogue_ensure(target: int) -> None:
             if not all(product.pk for product in products):  # SQLite before 3.35 returns no ids
                 products = list(Product.objects.order_by("-pk")[:size])[::-1]
             ProductCategory.objects.bulk_create(
-                [ProductCategory(product=product, category=roots[group]) for product, (_, group, _, _) in zip(products, rows)]
+                [ProductCategory(product=product, category=roots[group]) for product, (_, group, _, _) in zip(products, rows, strict=True)]
             )
             StockRecord.objects.bulk_create(
                 [
@@ -512,11 +513,11 @@ def catalogue_ensure(target: int) -> None:
                         product=product, partner=producer, partner_sku=f"SB-{product.pk}", price_currency="VND",
                         price=rng.randrange(20, 3000) * 1000, num_in_stock=0 if rng.random() < 0.1 else rng.randrange(1, 300),
                     )
-                    for product, (producer, _, _, _) in zip(products, rows)
+                    for product, (producer, _, _, _) in zip(products, rows, strict=True)
                 ]
             )  # fmt: skip
             certificates = []
-            for product, (producer, _, _, _) in zip(products, rows):
+            for product, (producer, _, _, _) in zip(products, rows, strict=True):
                 if rng.random() < 0.25:
                     continue  # not rated yet
                 stars = rng.choices([3, 4, 5], weights=[55, 35, 10])[0]

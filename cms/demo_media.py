@@ -52,7 +52,7 @@ def banner_jpeg(*, title: str, motif: str, hue: int) -> bytes:
     top, bottom = _rgb(hue, 0.93, 0.55), _rgb(hue + 20, 0.78, 0.45)
     for y in range(height):
         t = y / (height - 1)
-        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
     dark, main, light = _rgb(hue, 0.25, 0.55), _rgb(hue, 0.42, 0.6), _rgb(hue, 0.97, 0.3)
     _MOTIF_DRAWERS.get(motif, _draw_chart)(draw, (760, 90, 1120, 450), dark, main, light)
     font = _font(54)

@@ -292,3 +292,6 @@ class ArticleFeaturedProduct(models.Model):
         verbose_name = _("Article featuring a product")
         verbose_name_plural = _("Articles featuring products")
         constraints = [models.UniqueConstraint(fields=["page", "product"], name="cms_article_product_unique")]
+
+    def __str__(self):
+        return f"{self.page_id} → {self.product_id}"

@@ -232,7 +232,7 @@ def _card_refund_seen(refund) -> bool:
 
 def _charge_refunded(charge) -> bool:
     refunds = (charge.get("refunds") or {}).get("data") or []
-    return any([_card_refund_seen(refund) for refund in refunds])
+    return any(_card_refund_seen(refund) for refund in refunds)
 
 
 EVENT_HANDLERS = {

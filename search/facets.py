@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from ocop_catalog.rules import PRODUCT_GROUPS
 
-from .query import STAR_FACET_VALUES, FacetValue, Facets, ProductQuery
+from .query import STAR_FACET_VALUES, Facets, FacetValue, ProductQuery
 
 # Filters a facet ignores when counting its values.
 FACET_IGNORES = {

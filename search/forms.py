@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog.models import Commune
-from ocop_catalog.selectors import CommuneChoice, commune_choices, province_choices
 from ocop_catalog.rules import PRODUCT_GROUPS
+from ocop_catalog.selectors import CommuneChoice, commune_choices, province_choices
 from ocop_catalog.text import has_control_characters, nfc
 
 from .query import (

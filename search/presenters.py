@@ -9,7 +9,7 @@ from ocop_catalog import selectors as ocop_selectors
 from ocop_catalog.cards import CardRef, ProductCards, card_version
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
-from .query import FacetValue, Facets, ProductHit
+from .query import Facets, FacetValue, ProductHit
 
 FACET_PARAMS = {"stars": "stars_min", "province": "province", "group": "group", "commune": "commune"}
 

@@ -44,4 +44,4 @@ def sync_elasticsearch(self, product_ids: list[int]):
             # No worker to retry later: the shopper's change is saved; `search_reindex` catches up.
             logger.warning("Elasticsearch not updated for products %s: %s", product_ids, error)
             return None
-        raise self.retry(exc=error, countdown=min(600, 5 * 2**self.request.retries))
+        raise self.retry(exc=error, countdown=min(600, 5 * 2**self.request.retries)) from error

@@ -9,9 +9,9 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.utils.decorators import method_decorator
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model

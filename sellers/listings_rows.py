@@ -73,7 +73,7 @@ class RowChecker:
 
     def check(self, number: int, values: list[str]) -> tuple[ListingData | None, CertificateData | None, list]:
         """The row's listing and certificate (None when absent), or Nones and every fault of the row."""
-        cells = {name: formula_unescape(nfc(value)) for name, value in zip(HEADER, values)}
+        cells = {name: formula_unescape(nfc(value)) for name, value in zip(HEADER, values, strict=False)}
         errors: list[RowError] = []
 
         def fault(column: str, reason: str, **values) -> None:

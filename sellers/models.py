@@ -106,6 +106,9 @@ class SellerDocument(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self):
+        return self.original_name
+
 
 class Seller(SellerDetails):
     """An approved seller: one Oscar partner, its users, payout details; suspended when its partner is."""
@@ -231,6 +234,9 @@ class SellerRefund(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.fulfilment_id}: {self.amount} ₫"
+
 
 class Payout(models.Model):
     """Staff record the money paid to a seller for one month's statement."""
@@ -245,3 +251,6 @@ class Payout(models.Model):
     class Meta:
         ordering = ["-month"]
         constraints = [models.UniqueConstraint(fields=["seller", "month"], name="payout_one_per_seller_and_month")]
+
+    def __str__(self):
+        return f"{self.seller_id} {self.month:%Y-%m}: {self.amount} ₫"

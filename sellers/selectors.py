@@ -66,7 +66,7 @@ def seller_parts(*, seller: Seller) -> QuerySet:
     )
 
 
-def seller_part(*, seller: Seller, pk) -> "Fulfilment":
+def seller_part(*, seller: Seller, pk):
     """One of the seller's parts; raises Fulfilment.DoesNotExist for anyone else's."""
     return seller_parts(seller=seller).get(pk=pk)
 

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, orders, public, staff
-from .views import listings
+from .views import dashboard, listings, orders, public, staff
 
 app_name = "sellers"
 

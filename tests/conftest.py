@@ -49,9 +49,9 @@ def _no_internet():
 
     def guarded_connect(sock, address):
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and sock.family in (socket.AF_INET, socket.AF_INET6):
-            if host not in ("127.0.0.1", "::1", "localhost") and not host.startswith("127."):
-                raise RuntimeError(f"Test tried to reach the network: {address!r}")
+        local = host in ("127.0.0.1", "::1", "localhost") or (isinstance(host, str) and host.startswith("127."))
+        if isinstance(host, str) and sock.family in (socket.AF_INET, socket.AF_INET6) and not local:
+            raise RuntimeError(f"Test tried to reach the network: {address!r}")
         return real_connect(sock, address)
 
     socket.socket.connect = guarded_connect
@@ -64,22 +64,20 @@ def demo_catalogue(django_db_setup, django_db_blocker):
     """The demo localities and catalogue, loaded once per module and rolled back after it."""
     from ocop_catalog.demo.load import demo_catalogue_load
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_localities", verbosity=0)
-            demo_catalogue_load()
-            yield
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_localities", verbosity=0)
+        demo_catalogue_load()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
 def localities(django_db_setup, django_db_blocker):
     """The 2025 localities, loaded once per module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_localities", verbosity=0)
-            yield
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_localities", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 def pytest_report_header(config):

@@ -10,6 +10,7 @@ from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
 from payments.notifications import order_status_path
+
 from .orders import order_display_context
 
 Order = get_model("order", "Order")

@@ -22,9 +22,8 @@ from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_class, get_model
 
-from payments import methods
+from payments import methods, stripe_gateway
 from payments import services as payment_services
-from payments import stripe_gateway
 from payments.selectors import payment_summary
 
 from . import placement
@@ -218,7 +217,9 @@ class CardPaymentView(generic.TemplateView):
             return redirect(settings.OSCAR_HOMEPAGE)
         summary = payment_summary(order)
         if summary.method != methods.CARD or summary.amount_paid >= summary.amount_due or not methods.stripe_configured():
-            return redirect("checkout:thank-you") if order.pk == request.session.get("checkout_order_id") else redirect("customer:order", order_number=order.number)
+            if order.pk == request.session.get("checkout_order_id"):
+                return redirect("checkout:thank-you")
+            return redirect("customer:order", order_number=order.number)
         try:
             intent = payment_services.card_payment_intent(order=order)
         except stripe_gateway.StripeError as error:

@@ -129,7 +129,7 @@ def es_index_rebuild(*, progress: Callable[[int, int], None] | None = None, clie
     total = ProductSearchDocument.objects.count()
     done = 0
     rows = ProductSearchDocument.objects.order_by("pk").iterator(chunk_size=chunk_size)
-    for ok, item in helpers.streaming_bulk(client, _actions(rows, index=name), chunk_size=500, max_retries=3):
+    for _ok, _item in helpers.streaming_bulk(client, _actions(rows, index=name), chunk_size=500, max_retries=3):
         done += 1
         if progress and (done % 500 == 0 or done == total):
             progress(done, total)

@@ -33,7 +33,7 @@ def test_the_header_signs_out_with_a_post_form_that_works_without_javascript(cli
     client.force_login(user)
 
     page = client.get("/shop/basket/").content.decode()
-    form = re.search(r'<form[^>]*action="%s"[^>]*>.*?</form>' % LOGOUT_URL, page, re.S)
+    form = re.search(rf'<form[^>]*action="{LOGOUT_URL}"[^>]*>.*?</form>', page, re.S)
 
     assert form and 'method="post"' in form.group(0) and "csrfmiddlewaretoken" in form.group(0)
     response = client.post(LOGOUT_URL)

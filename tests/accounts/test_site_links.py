@@ -60,7 +60,7 @@ def test_registration_emails_link_to_the_site(client, settings, django_capture_o
     assert_all_on_the_site(mail.outbox, settings)
 
 
-def test_order_and_seller_emails_link_to_the_site(client, shop, settings, django_capture_on_commit_callbacks):
+def test_order_and_seller_emails_link_to_the_site(client, shop, settings, django_capture_on_commit_callbacks):  # noqa: F811
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         checkout(client, [(shop["tea"], 1)])

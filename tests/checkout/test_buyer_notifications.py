@@ -10,8 +10,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from oscar.core.loading import get_model
 
-from payments import notifications
-from payments import services, tasks
+from payments import notifications, services, tasks
 from payments.models import BuyerNotification
 from sellers import fulfilment
 from sellers.models import Fulfilment

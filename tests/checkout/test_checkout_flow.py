@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
 from sellers import fulfilment
@@ -220,7 +221,7 @@ def test_cancelling_a_part_gives_its_stock_back_exactly_once(client, shop):
     part = Fulfilment.objects.get()
 
     fulfilment.fulfilment_cancel(fulfilment=part, reason="Hết hàng")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         fulfilment.fulfilment_cancel(fulfilment=part, reason="Lần nữa")
 
     assert stock(shop["tea"]) == (10, 0)

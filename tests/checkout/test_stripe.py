@@ -198,7 +198,8 @@ def test_an_unpaid_card_order_is_cancelled_after_the_timeout_and_its_stock_given
 
 
 def test_a_card_order_paid_meanwhile_is_not_cancelled(card_order, stripe_api, shop, settings):
-    stripe_api.answer("POST", "/v1/payment_intents/pi_local_1/cancel", {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state", "message": "already succeeded"}}, status=400)
+    refused = {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state", "message": "already succeeded"}}
+    stripe_api.answer("POST", "/v1/payment_intents/pi_local_1/cancel", refused, status=400)
     later = timezone.now() + timezone.timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES + 1)
 
     assert services.orders_cancel_unpaid(now=later) == 0

@@ -40,9 +40,14 @@ def _imports(path: Path):
             yield node.lineno, module, None
             for alias in node.names:
                 yield node.lineno, f"{module}.{alias.name}", None
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "get_class":
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                yield node.lineno, None, node.args[0].value
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", getattr(node.func, "attr", None)) == "get_class"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            yield node.lineno, None, node.args[0].value
 
 
 def _violations(app: str) -> list[str]:

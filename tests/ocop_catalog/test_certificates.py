@@ -19,10 +19,10 @@ def product(localities):
 
 
 def certificate_data(**overrides):
-    values = dict(
-        stars=4, score=82, number="12/QĐ-UBND", issuer="UBND tỉnh Thái Nguyên", level="province",
-        issued_on=datetime.date(2025, 3, 10),
-    )  # fmt: skip
+    values = {
+        "stars": 4, "score": 82, "number": "12/QĐ-UBND", "issuer": "UBND tỉnh Thái Nguyên", "level": "province",
+        "issued_on": datetime.date(2025, 3, 10),
+    }  # fmt: skip
     values.update(overrides)
     return services.CertificateData(**values)
 

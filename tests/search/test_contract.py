@@ -331,8 +331,8 @@ def test_stars_count_only_on_the_days_the_certificate_is_valid(backend, expected
 
 
 def test_suspended_sellers_products_leave_search_and_come_back(backend, make_seller, reindexed):
-    from sellers.services import seller_listing_save, seller_reinstate, seller_suspend
     from ocop_catalog import services
+    from sellers.services import seller_listing_save, seller_reinstate, seller_suspend
 
     seller = make_seller(name="Hợp tác xã Tạm ngưng")
     product = seller_listing_save(

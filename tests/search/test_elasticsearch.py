@@ -363,9 +363,8 @@ def test_sync_task_retries_with_backoff_while_elasticsearch_is_down(elasticsearc
     server = FakeServer(down=True)
     with mock.patch("search.elastic.indexing.es_client", server.client), mock.patch.object(
         sync_elasticsearch, "retry", side_effect=Retry()
-    ) as retry:
-        with pytest.raises(Retry):
-            sync_elasticsearch.run([product.pk])
+    ) as retry, pytest.raises(Retry):
+        sync_elasticsearch.run([product.pk])
 
     assert retry.call_args.kwargs["countdown"] == 5
 

@@ -12,8 +12,8 @@ from ocop_catalog import services
 from ocop_catalog.models import Commune, OcopCertificate
 from search.models import ProductSearchDocument
 from search.services import search_documents_rebuild
-from search.text import fold_words
 from search.tasks import index_products
+from search.text import fold_words
 from tests.factories import make_producer, make_product
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 
 
 
 def seller_data(**overrides) -> SellerData:
-    values = dict(
-        kind="cooperative", name="Hợp tác xã Chè Tân Cương", tax_code="4600123456", representative="Nguyễn Văn An",
-        phone="0912 345 678", email="htx.tancuong@example.vn", commune=Commune.objects.get(code="00004"),
-        bank_name="Agribank", bank_account_number="1234567890123", bank_account_holder="HTX Chè Tân Cương",
-    )  # fmt: skip
+    values = {
+        "kind": "cooperative", "name": "Hợp tác xã Chè Tân Cương", "tax_code": "4600123456", "representative": "Nguyễn Văn An",
+        "phone": "0912 345 678", "email": "htx.tancuong@example.vn", "commune": Commune.objects.get(code="00004"),
+        "bank_name": "Agribank", "bank_account_number": "1234567890123", "bank_account_holder": "HTX Chè Tân Cương",
+    }  # fmt: skip
     values.update(overrides)
     return SellerData(**values)
 

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
-from payments.models import BuyerNotification
 from payments import tasks
+from payments.models import BuyerNotification
 from sellers import fulfilment
 from sellers.models import Fulfilment
 from tests.factories.orders import place_order

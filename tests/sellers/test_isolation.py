@@ -9,8 +9,8 @@ from oscar.core.loading import get_model
 from ocop_catalog.models import OcopCertificate
 from ocop_catalog.services import CertificateData, ListingData, certificate_record, product_image_add
 from sellers import urls as seller_urls
-from sellers.services import seller_listing_save
 from sellers.models import Fulfilment
+from sellers.services import seller_listing_save
 from tests.factories.orders import place_order
 from tests.sellers.test_dashboard import jpeg_upload, product_form
 

@@ -93,8 +93,8 @@ def test_choosing_a_province_without_javascript_lists_its_communes_and_keeps_the
 def test_staff_approval_creates_partner_seller_and_user_and_emails_a_password_link(
     localities, django_capture_on_commit_callbacks
 ):
-    from tests.sellers.conftest import seller_data
     from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
 
     application = application_submit(data=seller_data())
     mail.outbox.clear()
@@ -116,8 +116,8 @@ def test_staff_approval_creates_partner_seller_and_user_and_emails_a_password_li
 def test_rejection_needs_a_reason_and_sends_it_to_the_applicant(localities, django_capture_on_commit_callbacks):
     from django.core.exceptions import ValidationError
 
-    from tests.sellers.conftest import seller_data
     from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
 
     application = application_submit(data=seller_data())
     mail.outbox.clear()
@@ -135,8 +135,8 @@ def test_rejection_needs_a_reason_and_sends_it_to_the_applicant(localities, djan
 
 
 def test_staff_decide_in_the_dashboard(admin_client, localities):
-    from tests.sellers.conftest import seller_data
     from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
 
     application = application_submit(data=seller_data())
     detail = admin_client.get(f"/shop/dashboard/sellers/applications/{application.pk}/")
@@ -150,8 +150,8 @@ def test_staff_decide_in_the_dashboard(admin_client, localities):
 
 
 def test_shoppers_cannot_reach_staff_pages_or_documents(client, localities):
-    from tests.sellers.conftest import seller_data
     from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
 
     application = application_submit(data=seller_data(), documents=[pdf_upload()])
     document = application.documents.get()
@@ -166,8 +166,8 @@ def test_shoppers_cannot_reach_staff_pages_or_documents(client, localities):
 
 
 def test_staff_download_a_scan_as_an_attachment(admin_client, localities):
-    from tests.sellers.conftest import seller_data
     from sellers.services import application_submit
+    from tests.sellers.conftest import seller_data
 
     application = application_submit(data=seller_data(), documents=[pdf_upload()])
     document = application.documents.get()
