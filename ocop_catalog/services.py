@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from .models import Commune, OcopCertificate, Province
@@ -194,10 +198,13 @@ class ListingData:
 
 
 @transaction.atomic
-def product_listing_save(*, producer: "Partner", listing: ListingData) -> "Product":
+def product_listing_save(*, producer: "Partner", listing: ListingData, stock_read: int | None = None) -> "Product":
     """Create or update `producer`'s product with SKU `listing.sku`: one product, one stock record.
 
-    A SKU is unique per producer; saving the same listing twice leaves one product.
+    A SKU is unique per producer; saving the same listing twice leaves one product. With `stock_read` (the
+    stock the seller was shown), an existing product's stock changes only if `listing.stock` differs from
+    it, and then by that difference on the level at this moment, so units shipped meanwhile stay shipped;
+    a difference that would take stock below zero raises ValidationError on "stock".
     """
     if listing.group_slug not in PRODUCT_GROUPS_BY_SLUG:
         raise ValueError(f"Unknown OCOP product group: {listing.group_slug!r}")
@@ -223,11 +230,24 @@ def product_listing_save(*, producer: "Partner", listing: ListingData) -> "Produ
     ProductCategory.objects.get_or_create(product=product, category=group_category)
     if record is None:
         record = StockRecord(product=product, partner=producer, partner_sku=listing.sku)
+    delta = None if record.pk is None or stock_read is None else listing.stock - stock_read
     record.price = Decimal(listing.price_vnd)
     record.price_currency = settings.OSCAR_DEFAULT_CURRENCY
-    record.num_in_stock = listing.stock
+    if delta is None:
+        record.num_in_stock = listing.stock
+    elif delta and (record.num_in_stock or 0) + delta < 0:  # the row is locked: this level is current
+        raise ValidationError({"stock": _(
+            "Stock changed since you opened this page: it is now %(stock)s. Check it and save again."
+        ) % {"stock": record.num_in_stock or 0}})  # fmt: skip
     record.full_clean()
-    record.save()
+    if delta is None:
+        record.save()
+    else:
+        # Never the stock or allocations read earlier: only the seller's own difference, in SQL.
+        record.save(update_fields=["price", "price_currency", "partner_sku"])
+        if delta:
+            StockRecord.objects.filter(pk=record.pk).update(num_in_stock=Coalesce(F("num_in_stock"), 0) + delta)
+            record.refresh_from_db(fields=["num_in_stock", "num_allocated"])
     return product
 
 

@@ -155,6 +155,8 @@ class ListingForm(forms.Form):
     price_vnd = forms.IntegerField(label=_("Price (₫)"), min_value=1000, max_value=1_000_000_000)
     stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000)
     is_public = forms.BooleanField(label=_("Show in the shop"), required=False, initial=True)
+    # The stock this page showed: saving applies only the seller's change to it (issue 10, case 5).
+    stock_read = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def clean(self):
         cleaned = super().clean()

@@ -22,10 +22,10 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -73,6 +73,7 @@ class ListingRow:
     listing: ListingData
     certificate: CertificateData | None
     product_id: int | None  # the seller's product with this SKU; None: a new one
+    stock_read: int | None  # the product's stock when the file was checked; the row's stock applies relative to it
     is_public: bool
     listing_changed: bool
     certificate_changed: bool
@@ -111,6 +112,10 @@ class ImportPlan:
     def certificates(self) -> int:
         """Certificates the import sends for verification."""
         return sum(1 for row in self.rows if row.certificate_changed)
+
+    def stock_reads(self) -> dict[str, int]:
+        """The stock of each existing product as this check read it, by SKU (for a later confirm)."""
+        return {row.listing.sku: row.stock_read for row in self.rows if row.stock_read is not None}
 
 
 # --- What the seller has ----------------------------------------------------------------------
@@ -228,10 +233,14 @@ class _Source:
             yield self.rows_read, values
 
 
-def listings_parse(*, seller: Seller, stream: BinaryIO, progress: Progress | None = None) -> ImportPlan:
+def listings_parse(
+    *, seller: Seller, stream: BinaryIO, progress: Progress | None = None, stock_reads: dict[str, int] | None = None
+) -> ImportPlan:
     """Check every row of a listings CSV against the seller's products; writes nothing.
 
     Streams the file; stops early only when it cannot read on (too large, too many rows, not UTF-8, not CSV).
+    `stock_reads`: the stock levels an earlier check showed the seller, by SKU; a row changes a product's
+    stock only where the file differs from them (default: the levels read now).
     """
     plan = ImportPlan()
     current = seller_listings_current(seller=seller)
@@ -267,7 +276,7 @@ def listings_parse(*, seller: Seller, stream: BinaryIO, progress: Progress | Non
             if errors:
                 plan.errors.extend(errors)
             elif not plan.errors:  # once a fault is found the rows are never applied: keep no more
-                plan.rows.append(_planned(number, listing, certificate, current.get(listing.sku)))
+                plan.rows.append(_planned(number, listing, certificate, current.get(listing.sku), stock_reads))
     except _FileFault as fault:
         plan.errors.append(fault.error)
     if progress and source.rows_read > 1:
@@ -279,20 +288,32 @@ def listings_parse(*, seller: Seller, stream: BinaryIO, progress: Progress | Non
     return plan
 
 
-def _planned(number, listing, certificate, current: CurrentListing | None) -> ListingRow:
+def _planned(number, listing, certificate, current: CurrentListing | None, stock_reads) -> ListingRow:
+    stock_read = None
+    if current is not None:
+        stock_read = (stock_reads or {}).get(listing.sku, current.listing.stock)
     return ListingRow(
         row=number,
         listing=listing,
         certificate=certificate,
         product_id=current.product_id if current else None,
+        stock_read=stock_read,
         is_public=current.is_public if current else True,
-        listing_changed=current is None or current.listing != listing,
+        # Stock the file leaves as it was read is no change, whatever shipped since.
+        listing_changed=current is None or listing.stock != stock_read
+        or replace(current.listing, stock=listing.stock) != listing,
         certificate_changed=certificate is not None
         and (current is None or _certificate_key(certificate) not in current.certificate_keys),
     )
 
 
 # --- Writing ----------------------------------------------------------------------------------
+
+
+class _RowRefused(Exception):
+    def __init__(self, error: RowError):
+        super().__init__(error.reason)
+        self.error = error
 
 
 def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | None = None) -> ImportPlan:
@@ -305,7 +326,12 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
         for done, row in enumerate(plan.rows, 1):
             product = None
             if row.listing_changed:
-                product = services.seller_listing_save(seller=seller, listing=row.listing, is_public=row.is_public)
+                try:
+                    product = services.seller_listing_save(
+                        seller=seller, listing=row.listing, is_public=row.is_public, stock_read=row.stock_read
+                    )
+                except ValidationError as error:
+                    raise _RowRefused(RowError(row.row, "stock", " ".join(error.message_dict.get("stock", error.messages))))
             if row.certificate_changed:
                 product = product or Product.objects.get(pk=row.product_id, producer_id=seller.partner_id)
                 services.seller_certificate_submit(seller=seller, product=product, data=row.certificate)
@@ -316,19 +342,27 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
 
 
 def listings_import(
-    *, seller: Seller, stream: BinaryIO, dry_run: bool = False, progress: Progress | None = None
+    *, seller: Seller, stream: BinaryIO, dry_run: bool = False, progress: Progress | None = None,
+    stock_reads: dict[str, int] | None = None,
 ) -> ImportPlan:
     """Check a listings CSV and, when no row is wrong and not `dry_run`, apply every row in one transaction.
 
     The plan returned lists the errors (then nothing was written) and counts creates, updates and
     unchanged rows. Re-importing a SKU updates the seller's product with it, never a second one.
+    A row's stock moves a product's stock by its difference from the level read (`stock_reads`, or when
+    checked here), so units shipped meanwhile stay shipped; one that would go below zero is an error.
     """
     if not dry_run and not seller.is_active:
         raise PermissionDenied(_("A suspended seller cannot change its listings."))
     with transaction.atomic():
-        plan = listings_parse(seller=seller, stream=stream, progress=progress)
+        plan = listings_parse(seller=seller, stream=stream, progress=progress, stock_reads=stock_reads)
         if not plan.errors and not dry_run:
-            listings_apply(seller=seller, plan=plan, progress=progress)
+            try:
+                with transaction.atomic():
+                    listings_apply(seller=seller, plan=plan, progress=progress)
+            except _RowRefused as refused:  # nothing written: the inner transaction is rolled back
+                plan.errors.append(refused.error)
+                plan.rows.clear()
     return plan
 
 

@@ -216,11 +216,14 @@ def _require_active(seller: Seller) -> None:
 
 
 def seller_listing_save(
-    *, seller: Seller, listing: catalogue_services.ListingData, is_public: bool = True
+    *, seller: Seller, listing: catalogue_services.ListingData, is_public: bool = True, stock_read: int | None = None
 ) -> "Product":
-    """Create or update one of `seller`'s products (by SKU). Suspended sellers cannot."""
+    """Create or update one of `seller`'s products (by SKU). Suspended sellers cannot.
+
+    `stock_read`: the stock the seller was shown; stock then moves by the seller's change only
+    (see `product_listing_save`)."""
     _require_active(seller)
-    product = catalogue_services.product_listing_save(producer=seller.partner, listing=listing)
+    product = catalogue_services.product_listing_save(producer=seller.partner, listing=listing, stock_read=stock_read)
     if product.is_public != is_public:
         product.is_public = is_public
         product.save(update_fields=["is_public"])
@@ -229,7 +232,8 @@ def seller_listing_save(
 
 @transaction.atomic
 def seller_product_update(
-    *, seller: Seller, product: "Product", listing: catalogue_services.ListingData, is_public: bool
+    *, seller: Seller, product: "Product", listing: catalogue_services.ListingData, is_public: bool,
+    stock_read: int | None = None,
 ) -> "Product":
     """Edit a product the seller owns, SKU included (the SKU must stay unique for the seller)."""
     _require_active(seller)
@@ -241,7 +245,7 @@ def seller_product_update(
             raise ValidationError({"sku": _("You already have a product with this SKU.")})
         record.partner_sku = listing.sku
         record.save(update_fields=["partner_sku"])
-    return seller_listing_save(seller=seller, listing=listing, is_public=is_public)
+    return seller_listing_save(seller=seller, listing=listing, is_public=is_public, stock_read=stock_read)
 
 
 def seller_certificate_submit(

@@ -26,6 +26,7 @@ from ..models import Fulfilment
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
 
 
 class SellerRequiredMixin(LoginRequiredMixin):
@@ -133,7 +134,7 @@ class ProductUpdateView(ProductFormMixin, FormView):
         return {
             "sku": record.partner_sku, "title": product.title, "description": product.description,
             "group": group_of(product=product, roots_by_path=roots), "price_vnd": int(record.price),
-            "stock": record.num_in_stock, "is_public": product.is_public,
+            "stock": record.num_in_stock, "stock_read": record.num_in_stock, "is_public": product.is_public,
         }  # fmt: skip
 
     def get_context_data(self, **kwargs):
@@ -144,9 +145,18 @@ class ProductUpdateView(ProductFormMixin, FormView):
         return context
 
     def save(self, form):
-        return services.seller_product_update(
-            seller=self.seller, product=self.get_product(), listing=form.listing(), is_public=form.cleaned_data["is_public"]
-        )
+        try:
+            return services.seller_product_update(
+                seller=self.seller, product=self.get_product(), listing=form.listing(),
+                is_public=form.cleaned_data["is_public"], stock_read=form.cleaned_data.get("stock_read"),
+            )  # fmt: skip
+        except ValidationError as error:
+            if "stock" in error.message_dict:
+                # Shown again with the level of now, so that saving the page again applies.
+                form.data = form.data.copy()
+                records = StockRecord.objects.filter(product=self.get_product(), partner=self.seller.partner)
+                form.data[form.add_prefix("stock_read")] = records.values_list("num_in_stock", flat=True).first()
+            raise
 
 
 class ProductImageUploadView(ActiveSellerMixin, FormView):

@@ -52,10 +52,10 @@ def _megabytes() -> int:
 # --- The file waiting for confirmation --------------------------------------------------------
 
 
-def _pending_keep(request, *, seller, name: str, content: bytes) -> None:
+def _pending_keep(request, *, seller, name: str, content: bytes, stock_reads: dict[str, int]) -> None:
     # The bytes wait in private storage; the session holds only their token, seller and digest.
     _pending_forget(request, seller=seller)
-    token = listings_pending.pending_import_store(seller=seller, content=content)
+    token = listings_pending.pending_import_store(seller=seller, content=content, stock_reads=stock_reads)
     request.session[SESSION_KEY] = {
         "seller": seller.pk,
         "token": token,
@@ -75,7 +75,8 @@ def _pending_get(request, *, seller) -> dict | None:
     if content is None or hashlib.sha256(content).hexdigest() != pending.get("digest"):
         _pending_forget(request, seller=seller)
         return None
-    return {**pending, "content": content}
+    stock_reads = listings_pending.pending_import_stock_reads(seller=seller, token=pending["token"])
+    return {**pending, "content": content, "stock_reads": stock_reads}
 
 
 def _pending_forget(request, *, seller) -> None:
@@ -115,7 +116,9 @@ class ListingImportView(ActiveSellerMixin, FormView):
         if "plan" not in kwargs:
             pending = _pending_get(self.request, seller=self.seller)
             if pending is not None:
-                plan = listings_csv.listings_parse(seller=self.seller, stream=io.BytesIO(pending["content"]))
+                plan = listings_csv.listings_parse(
+                    seller=self.seller, stream=io.BytesIO(pending["content"]), stock_reads=pending["stock_reads"]
+                )
                 context.update(_plan_context(plan), pending_name=pending["name"], digest=pending["digest"])
         return context
 
@@ -126,7 +129,8 @@ class ListingImportView(ActiveSellerMixin, FormView):
         if plan.errors:
             _pending_forget(self.request, seller=self.seller)
             return self.render_to_response(self.get_context_data(form=form, **_plan_context(plan)))
-        _pending_keep(self.request, seller=self.seller, name=upload.name, content=content)
+        # The stock levels this preview shows are what the seller's numbers are compared with at confirm.
+        _pending_keep(self.request, seller=self.seller, name=upload.name, content=content, stock_reads=plan.stock_reads())
         return redirect("sellers:listing-import")
 
 
@@ -140,7 +144,9 @@ class ListingImportConfirmView(ActiveSellerMixin, View):
         if pending is None or not constant_time_compare(pending["digest"], request.POST.get("digest", "")):
             messages.error(request, _("There is no checked file to import, or it has changed: upload it again."))
             return redirect("sellers:listing-import")
-        plan = listings_csv.listings_import(seller=self.seller, stream=io.BytesIO(pending["content"]))
+        plan = listings_csv.listings_import(
+            seller=self.seller, stream=io.BytesIO(pending["content"]), stock_reads=pending["stock_reads"]
+        )
         if plan.errors:
             # The preview still shows them: the file stays pending.
             messages.error(request, _("The file has errors now: nothing was imported."))

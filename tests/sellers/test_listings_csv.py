@@ -489,7 +489,7 @@ def _pending_files() -> list[str]:
     if not private_storage.exists(PENDING_DIR):
         return []
     return [f"{folder}/{name}" for folder in private_storage.listdir(PENDING_DIR)[0]
-            for name in private_storage.listdir(f"{PENDING_DIR}/{folder}")[1]]  # fmt: skip
+            for name in private_storage.listdir(f"{PENDING_DIR}/{folder}")[1] if name.endswith(".csv")]  # fmt: skip
 
 
 def test_a_large_upload_waits_in_private_storage_and_the_session_stays_small(seller_client, seller):
