@@ -258,6 +258,9 @@ class DossierDocument(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self):
+        return self.title
+
 
 # --- Scoring: the seller's self-assessment and council members' blind scorecards -------------------
 
@@ -286,6 +289,9 @@ class CouncilRound(models.Model):
             models.UniqueConstraint(fields=["dossier"], condition=Q(status="open"), name="council_round_one_open"),
         ]
 
+    def __str__(self):
+        return f"{self.dossier_id}/{self.council_id} {self.status}"
+
 
 class Scorecard(models.Model):
     """Answers on a dossier's sheet: the seller's self-assessment (no round, no member) or one council
@@ -307,6 +313,9 @@ class Scorecard(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.dossier_id} {'self' if self.round_id is None else self.member_id}"
+
 
 class ScorecardAnswer(models.Model):
     scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="answers")
@@ -315,6 +324,9 @@ class ScorecardAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scorecard", "criterion"], name="scorecard_answer_once")]
+
+    def __str__(self):
+        return f"{self.scorecard_id}: {self.criterion_id} → {self.option_id}"
 
 
 # --- Audit trail ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("shop/seller/ho-so/", include("evaluation.urls")),  # the seller's OCOP dossiers
     path("shop/seller/", include("sellers.urls")),
     path("shop/dashboard/sellers/", include(sellers_urls.staff_urlpatterns)),
     path("shop/dashboard/payments/", include("payments.urls")),
