@@ -13,6 +13,7 @@ import environ
 from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's defaults, overridden below
+from PIL import Image as PIL_Image
 
 from marketplace.dashboard_access import staff_only
 
@@ -223,6 +224,11 @@ STORAGES = {
 # Serving straight from the finders keeps `make run` and the tests free of collectstatic.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 WHITENOISE_MANIFEST_STRICT = False
+# Images over this many pixels are refused at upload, from their header, before decoding (a 120 KB PNG can
+# claim 100 megapixels); Pillow itself and Wagtail refuse what gets past (Pillow: above twice this).
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=25_000_000)
+PIL_Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from sellers import urls as sellers_urls
 
+from .thumbnails import ThumbnailPendingView
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
@@ -19,6 +21,8 @@ urlpatterns = [
     path("shop/seller/", include("sellers.urls")),
     path("shop/dashboard/sellers/", include(sellers_urls.staff_urlpatterns)),
     path("shop/dashboard/payments/", include("payments.urls")),
+    # A product photo's thumbnail, or a placeholder while a task draws it (marketplace.thumbnails).
+    path("shop/thumbnails/<int:image_pk>/<str:size>/", ThumbnailPendingView.as_view(), name="thumbnail-pending"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("api/search/", include("search.urls")),  # product search JSON API
     path("", include("cms.urls")),  # news feeds and sitemap.xml

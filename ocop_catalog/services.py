@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from .images import image_over_pixel_limit
 from .models import Commune, OcopCertificate, Province
 from .selectors import locality_choices_forget
 from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, add_months
@@ -326,22 +327,32 @@ def certificate_verify(*, certificate: OcopCertificate) -> OcopCertificate:
 
 # --- Images ---------------------------------------------------------------------------------
 
-# The sizes the storefront templates ask for; made ahead so no shopper waits for a resize.
+# The sizes the templates ask for (card, product page, gallery and dashboard); made by a task, never
+# in a request: until then pages show a placeholder (marketplace.thumbnails).
 THUMBNAIL_SPECS = (
     ("320x320", {"crop": "center", "upscale": False}),
     ("640x640", {"crop": "center", "upscale": False}),
+    ("160x160", {"crop": "center"}),
 )
 
 
 def product_thumbnails_prepare(*, product_id: int) -> int:
-    """Create the storefront thumbnails of the product's images; returns how many images it saw.
+    """Create the thumbnails of the product's images; returns how many images it drew them for.
 
-    Idempotent: thumbnails that exist are reused by sorl-thumbnail, not redrawn.
+    Idempotent: thumbnails that exist are reused by sorl-thumbnail, not redrawn. An image over
+    MAX_IMAGE_PIXELS (by its header) is never decoded: it keeps the placeholder.
     """
     from sorl.thumbnail import get_thumbnail
 
-    images = list(ProductImage.objects.filter(product_id=product_id))
-    for image in images:
+    drawn = 0
+    for image in ProductImage.objects.filter(product_id=product_id):
+        try:
+            with image.original.open("rb") as stream:
+                if image_over_pixel_limit(stream):
+                    continue
+        except FileNotFoundError:
+            continue
         for geometry, options in THUMBNAIL_SPECS:
             get_thumbnail(image.original, geometry, **options)
-    return len(images)
+        drawn += 1
+    return drawn

@@ -1,9 +1,11 @@
 """Forms of the seller side. They parse and validate; services do the writing."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog import services as catalogue_services
+from ocop_catalog.images import image_over_pixel_limit
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.rules import PRODUCT_GROUPS, stars_for_score
 from ocop_catalog.selectors import commune_choices, province_choices
@@ -174,8 +176,21 @@ class ListingForm(forms.Form):
         )  # fmt: skip
 
 
+class PixelLimitedImageField(forms.ImageField):
+    """An image refused from its header alone when it has more than MAX_IMAGE_PIXELS, before anything decodes it."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read") and image_over_pixel_limit(data):
+            raise forms.ValidationError(
+                _("The photo is too large: at most %(megapixels)s megapixels. "
+                  "Make it smaller and send it again.") % {"megapixels": settings.MAX_IMAGE_PIXELS // 1_000_000},
+                code="too_many_pixels",
+            )  # fmt: skip
+        return super().to_python(data)
+
+
 class ProductImageForm(forms.Form):
-    image = forms.ImageField(label=_("Photo (JPEG or PNG, up to 5 MB)"))
+    image = PixelLimitedImageField(label=_("Photo (JPEG or PNG, up to 5 MB)"))
 
     def clean_image(self):
         image = self.cleaned_data["image"]
