@@ -372,7 +372,8 @@ TRAINING = (
             ("text",
              "<h2>Bước 1. Chuẩn bị giấy tờ</h2>"
              "<p>Giấy chứng nhận OCOP còn hiệu lực, giấy đăng ký kinh doanh hoặc hộ kinh doanh, mã số thuế và "
-             "một tài khoản ngân hàng đứng tên chủ thể. Chụp rõ từng giấy tờ để tải lên khi đăng ký.</p>"
+             "một tài khoản ngân hàng đứng tên chủ thể. Chụp rõ từng giấy tờ để tải lên khi đăng ký "
+             "tại trang <a href=\"/shop/seller/apply/\">Bán hàng cùng Chợ OCOP</a>.</p>"
              "<h2>Bước 2. Đặt tên và viết mô tả</h2>"
              "<p>Tên sản phẩm gồm: loại sản phẩm, tên riêng, quy cách. Ví dụ: “Gạo ST25 lúa tôm túi 5kg”. Mô tả "
              "trả lời những câu khách hay hỏi: làm từ gì, ở đâu, dùng thế nào, bảo quản ra sao, hạn dùng bao "

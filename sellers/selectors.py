@@ -22,6 +22,16 @@ def seller_for_user(*, user) -> Seller | None:
     )
 
 
+def user_is_seller(*, user) -> bool:
+    """Whether `user` works for a seller: no query for an anonymous visitor, one for a signed-in user, asked
+    once per request (the answer is kept on the user object, which lives as long as the request)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_ocop_is_seller"):
+        user._ocop_is_seller = Seller.objects.filter(partner__users=user).exists()
+    return user._ocop_is_seller
+
+
 def seller_products(*, seller: Seller) -> QuerySet:
     """All of the seller's products, public or not, loaded for display, newest first."""
     return products_for_display(Product.objects.filter(producer_id=seller.partner_id, parent=None)).order_by(

@@ -1,4 +1,5 @@
-"""Oscar's account views, hardened: logout by POST only, registration with the same answer for every address.
+"""Oscar's account views, hardened: logout by POST only, registration with the same answer for every address;
+sellers land on their dashboard after signing in.
 
 Oscar's class loader takes these in place of its own; its other account views are used unchanged.
 """
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer import views as oscar_views
 
 from marketplace.users.services import user_register
+from sellers.selectors import user_is_seller
 
 from .forms import RegistrationForm
 
@@ -44,6 +46,12 @@ class AccountRegistrationView(NeutralRegistrationMixin, oscar_views.AccountRegis
 
 class AccountAuthView(NeutralRegistrationMixin, oscar_views.AccountAuthView):
     registration_form_class = RegistrationForm
+
+    def get_login_success_url(self, form):
+        # A seller signs in to work: to the seller dashboard, unless they were sent here from a page (`next`).
+        if not form.cleaned_data["redirect_url"] and user_is_seller(user=self.request.user):
+            return reverse("sellers:dashboard")
+        return super().get_login_success_url(form)
 
     def validate_registration_form(self):
         form = self.get_registration_form(bind_data=True)
