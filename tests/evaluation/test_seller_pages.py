@@ -91,17 +91,17 @@ def test_the_list_shows_only_the_sellers_own_dossiers(client, world, django_asse
     assert other.product.title not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("name", "method", "data"),
-    [
-        ("evaluation:seller-dossier", "get", None),
-        ("evaluation:seller-self-assessment", "get", None),
-        ("evaluation:seller-dossier-story", "post", {"product_story": "Sửa trộm"}),
-        ("evaluation:seller-self-assessment", "post", {}),
-        ("evaluation:seller-dossier-submit", "post", {}),
-        ("evaluation:seller-dossier-document", "post", {"title": "x"}),
-    ],
-)
+ISOLATION_CASES = [
+    ("evaluation:seller-dossier", "get", None),
+    ("evaluation:seller-self-assessment", "get", None),
+    ("evaluation:seller-dossier-story", "post", {"product_story": "Sửa trộm"}),
+    ("evaluation:seller-self-assessment", "post", {}),
+    ("evaluation:seller-dossier-submit", "post", {}),
+    ("evaluation:seller-dossier-document", "post", {"title": "x"}),
+]
+
+
+@pytest.mark.parametrize(("name", "method", "data"), ISOLATION_CASES)
 def test_another_sellers_dossier_is_a_404_and_nothing_changes(client, world, name, method, data):
     dossier = world.draft()
     _intruder_seller, intruder = make_seller()
@@ -129,3 +129,14 @@ def test_a_submitted_dossier_cannot_be_changed_from_its_pages(seller_client, wor
     dossier = world.submitted()
     seller_client.post(reverse("evaluation:seller-dossier-story", args=[dossier.pk]), {"product_story": "Sửa sau khi nộp"})
     assert Dossier.objects.get(pk=dossier.pk).product_story == "Câu chuyện của sản phẩm."
+
+
+def test_every_dossier_url_with_an_id_is_in_the_isolation_test_above():
+    from django.urls import URLPattern
+
+    from evaluation import urls
+
+    with_ids = {pattern.name for pattern in urls.urlpatterns if isinstance(pattern, URLPattern) and "<int:pk>" in str(pattern.pattern)}
+    tested = {"evaluation:" + name for name in with_ids}
+    covered = {name for name, _method, _data in ISOLATION_CASES} | {"evaluation:seller-dossier-document-download"}
+    assert tested <= covered, tested - covered
