@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's defaults, overridden below
@@ -276,6 +277,14 @@ CELERY_BEAT_SCHEDULE["purge-pending-listing-imports"] = {
 }
 # Wagtail's scheduled publishing and expiry of pages (cms.tasks), every minute.
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
+# OCOP certificates (ocop_catalog.lifecycle), daily in Vietnam time: expiry just after midnight (stars leave search
+# the day after the last valid day), reminders 90 and 30 days before expiry in the morning.
+CELERY_BEAT_SCHEDULE["ocop-expire-certificates"] = {
+    "task": "ocop_catalog.tasks.expire_certificates", "schedule": crontab(hour=0, minute=5),
+}
+CELERY_BEAT_SCHEDULE["ocop-certificate-reminders"] = {
+    "task": "ocop_catalog.tasks.send_certificate_reminders", "schedule": crontab(hour=7, minute=0),
+}
 
 # --- Search ---------------------------------------------------------------------------------
 # "elasticsearch" when ELASTICSEARCH_URL is set (falling back on the database while it is down),

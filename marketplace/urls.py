@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from ocop_catalog import urls as ocop_urls
 from sellers import urls as sellers_urls
 
 from .thumbnails import ThumbnailPendingView
@@ -25,6 +26,8 @@ urlpatterns = [
     path("shop/thumbnails/<int:image_pk>/<str:size>/", ThumbnailPendingView.as_view(), name="thumbnail-pending"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("api/search/", include("search.urls")),  # product search JSON API
+    path("ocop/", include("ocop_catalog.urls")),  # public certificate verification (the QR codes open it)
+    path("api/ocop/", include(ocop_urls.api_urlpatterns)),  # certificate look-up JSON API
     path("", include("cms.urls")),  # news feeds and sitemap.xml
 ]
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -106,6 +107,13 @@ class OcopCertificate(models.Model):
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
+    # Set only by ocop_catalog.lifecycle.certificate_revoke, with the status REVOKED: shown on the public verify page.
+    revoked_on = models.DateField(_("Revoked on"), null=True, blank=True)
+    revoked_reason = models.TextField(_("Reason for revocation"), blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Revoked by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -119,6 +127,11 @@ class OcopCertificate(models.Model):
             _star_band_constraint(),
             models.CheckConstraint(
                 condition=Q(expires_on__gt=models.F("issued_on")), name="ocop_certificate_expires_after_issue"
+            ),
+            # A revocation without its date and reason could not be shown to whoever checks the certificate.
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | (Q(revoked_on__isnull=False) & ~Q(revoked_reason="")),
+                name="ocop_certificate_revoked_has_date_and_reason",
             ),
         ]
         indexes = [models.Index(fields=["product", "status", "-issued_on"])]
@@ -156,3 +169,41 @@ class OcopCertificate(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_on < timezone.localdate()
+
+    def public_status_on(self, day: datetime.date) -> str:
+        """What the public verify page says on `day`: "valid", "expired", "revoked" or "not_issued"
+        (awaiting verification or rejected: our record does not vouch for it)."""
+        if self.status == self.Status.REVOKED:
+            return PUBLIC_REVOKED
+        if self.status != self.Status.VERIFIED:
+            return PUBLIC_NOT_ISSUED
+        if day < self.issued_on:
+            return PUBLIC_NOT_ISSUED
+        return PUBLIC_VALID if day <= self.expires_on else PUBLIC_EXPIRED
+
+
+PUBLIC_VALID, PUBLIC_EXPIRED, PUBLIC_REVOKED, PUBLIC_NOT_ISSUED = "valid", "expired", "revoked", "not_issued"
+
+
+class CertificateNotice(models.Model):
+    """A notice sent to the seller about one certificate: each kind at most once (the unique constraint is
+    what makes the daily task safe to run twice, or on two workers)."""
+
+    class Kind(models.TextChoices):
+        EXPIRES_IN_90_DAYS = "expires_90", _("Expires in 90 days")
+        EXPIRES_IN_30_DAYS = "expires_30", _("Expires in 30 days")
+        EXPIRED = "expired", _("Expired")
+
+    certificate = models.ForeignKey(OcopCertificate, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind.choices)
+    sent_on = models.DateField(_("Sent on"))
+    recipients = models.TextField(_("Recipients"), blank=True)  # comma-separated, as sent
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Certificate notice")
+        verbose_name_plural = _("Certificate notices")
+        constraints = [models.UniqueConstraint(fields=["certificate", "kind"], name="ocop_certificate_notice_once")]
+
+    def __str__(self):
+        return f"{self.certificate_id} {self.kind}"

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from .models import Commune, OcopCertificate, Province
 from .rules import PRODUCT_GROUPS
+from .text import nfc
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -173,3 +174,75 @@ def featured_products_fallback(*, day: datetime.date | None = None) -> QuerySet:
     """The public products holding a valid 4★ or 5★ certificate on `day` (today), newest first."""
     top_rated = certificates_valid_on(day=day or timezone.localdate()).filter(product=OuterRef("pk"), stars__gte=4)
     return Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")
+
+
+# --- Certificates: public verification, expiry banner, labels --------------------------------
+
+# Certificates the public verify page vouches for: issued (verified) ones and revoked ones (to say so).
+PUBLIC_CERTIFICATE_STATUSES = (OcopCertificate.Status.VERIFIED, OcopCertificate.Status.REVOKED)
+
+
+def _public_certificates() -> QuerySet:
+    return OcopCertificate.objects.filter(status__in=PUBLIC_CERTIFICATE_STATUSES).select_related(
+        "product__producer__commune__province"
+    )
+
+
+def certificate_public(*, pk: int) -> OcopCertificate | None:
+    """The issued or revoked certificate `pk` with its product, producer and locality; None otherwise
+    (one awaiting verification or rejected is not ours to vouch for)."""
+    return _public_certificates().filter(pk=pk).first()
+
+
+def certificates_by_number(*, number: str) -> list[OcopCertificate]:
+    """The issued or revoked certificates numbered `number` (NFC, spaces and case ignored at the ends and in
+    letters): numbers are free text per issuer, so several issuers may share one; newest first."""
+    number = nfc(number).strip()
+    if not number:
+        return []
+    return list(_public_certificates().filter(number__iexact=number).order_by("-issued_on", "-pk"))
+
+
+def certificates_revocable(*, number: str = "") -> QuerySet:
+    """Verified certificates staff may revoke, newest first; only those numbered `number` when given."""
+    certificates = OcopCertificate.objects.filter(status=OcopCertificate.Status.VERIFIED).select_related("product__producer")
+    number = nfc(number)
+    if number:
+        certificates = certificates.filter(number__iexact=number)
+    return certificates.order_by("-issued_on", "-pk")
+
+
+def certificates_expiring_for(*, producer, today: datetime.date | None = None, within_days: int = 90) -> list[OcopCertificate]:
+    """The valid certificates of `producer`'s products that expire within `within_days` of `today` and are
+    not yet renewed (no later-expiring verified certificate of the same product); soonest first."""
+    today = today or timezone.localdate()
+    renewal = OcopCertificate.objects.filter(
+        product=OuterRef("product"), status=OcopCertificate.Status.VERIFIED, expires_on__gt=OuterRef("expires_on")
+    )
+    return list(
+        certificates_valid_on(day=today)
+        .filter(~Exists(renewal), product__producer=producer, expires_on__lte=today + datetime.timedelta(days=within_days))
+        .select_related("product")
+        .order_by("expires_on", "pk")
+    )
+
+
+def products_with_valid_certificate(*, producer, today: datetime.date | None = None, product_ids=None) -> list:
+    """`producer`'s products (those among `product_ids` when given) holding a valid certificate on `today`,
+    by title, each with `label_certificate` set to the newest valid one. Two queries."""
+    today = today or timezone.localdate()
+    products = Product.objects.filter(producer=producer, ocop_certificates__in=certificates_valid_on(day=today)).distinct()
+    if product_ids is not None:
+        products = products.filter(pk__in=list(product_ids))
+    products = products.prefetch_related(
+        Prefetch(
+            "ocop_certificates",
+            queryset=certificates_valid_on(day=today).order_by("-issued_on", "-pk"),
+            to_attr="valid_certificates",
+        )
+    ).order_by("title", "pk")
+    result = []
+    for product in products:
+        product.label_certificate = product.valid_certificates[0]
+        result.append(product)
+    return result

@@ -16,8 +16,8 @@ from oscar.core.loading import get_model
 
 from .images import image_over_pixel_limit
 from .models import Commune, OcopCertificate, Province
-from .selectors import locality_choices_forget
 from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, add_months
+from .selectors import locality_choices_forget
 from .text import nfc, slugify_vi
 
 Category = get_model("catalogue", "Category")
@@ -300,12 +300,16 @@ def certificate_record(
 ) -> OcopCertificate:
     """Attach a certificate to `product` (or update the one with the same number and issue date).
 
-    Expiry defaults to issue + 36 months; stars must agree with the score band. Idempotent.
+    Expiry defaults to issue + 36 months; stars must agree with the score band. Idempotent. A revoked
+    certificate is never recorded again (ValidationError on "number").
     """
     certificate = (
         OcopCertificate.objects.filter(product=product, number=nfc(data.number), issued_on=data.issued_on).first()
         or OcopCertificate(product=product)
     )
+    if certificate.status == OcopCertificate.Status.REVOKED:  # a revocation is final: recording it again must not undo it
+        raise ValidationError({"number": _("This certificate was revoked on %(day)s: it cannot be recorded again.") % {
+            "day": certificate.revoked_on.strftime("%d/%m/%Y")}})  # fmt: skip
     certificate.stars = data.stars
     certificate.score = data.score
     certificate.number = nfc(data.number)

@@ -48,6 +48,7 @@ staff_urlpatterns = (
         path("parts/<int:part_pk>/refund/", staff.PartRefundView.as_view(), name="part-refund"),
         path("certificates/", staff.CertificateReviewListView.as_view(), name="certificate-list"),
         path("certificates/<int:pk>/review/", staff.CertificateReviewView.as_view(), name="certificate-review"),
+        path("certificates/<int:pk>/revoke/", staff.CertificateRevokeView.as_view(), name="certificate-revoke"),
     ],
     "sellers-staff",
 )

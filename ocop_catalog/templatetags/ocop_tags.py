@@ -38,3 +38,21 @@ def product_group_slug(product, group_roots_by_path):
 @register.simple_tag
 def stars_label(stars):
     return _("%(stars)s of 5 OCOP stars") % {"stars": stars}
+
+
+@register.simple_tag
+def certificate_qr(certificate):
+    """The inline SVG QR code of `certificate`'s public verify page (no query: drawn from its id)."""
+    from django.utils.safestring import mark_safe
+
+    from ocop_catalog.presenters import certificate_qr_svg
+
+    return mark_safe(certificate_qr_svg(certificate_id=certificate.pk))  # segno's own markup, no user text
+
+
+@register.inclusion_tag("ocop_catalog/partials/expiring_certificates.html")
+def expiring_certificates_banner(producer):
+    """A banner listing `producer`'s valid certificates that expire within 90 days (nothing when none)."""
+    from ocop_catalog.selectors import certificates_expiring_for
+
+    return {"certificates": certificates_expiring_for(producer=producer) if producer is not None else []}

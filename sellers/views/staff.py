@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from ocop_catalog import selectors as ocop_selectors
+from ocop_catalog.forms import CertificateRevokeForm
+from ocop_catalog.lifecycle import certificate_revoke
 from ocop_catalog.models import OcopCertificate
+from ocop_catalog.text import nfc
 
 from .. import fulfilment, selectors, services, statements
 from ..forms import CommissionForm, DecisionForm, PayoutForm, RefundForm, SuspensionForm
@@ -171,6 +175,9 @@ class CertificateReviewListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["certificates"] = selectors.certificates_awaiting_verification()[:200]
+        # Verified ones, to revoke (found by number, or the newest 50).
+        context["number"] = nfc(self.request.GET.get("so", ""))[:100]
+        context["revocable"] = ocop_selectors.certificates_revocable(number=context["number"])[:50]
         return context
 
 
@@ -182,6 +189,27 @@ class CertificateReviewView(View):
         messages.success(request, _("Certificate %(number)s: %(status)s.") % {
             "number": certificate.number, "status": certificate.get_status_display(),
         })  # fmt: skip
+        return redirect("sellers-staff:certificate-list")
+
+
+@staff_required
+class CertificateRevokeView(View):
+    """Revoke a verified certificate (thu hồi) with the decision's reason and date: POST only."""
+
+    def post(self, request, pk):
+        certificate = get_object_or_404(OcopCertificate, pk=pk, status=OcopCertificate.Status.VERIFIED)
+        form = CertificateRevokeForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect("sellers-staff:certificate-list")
+        try:
+            certificate_revoke(certificate=certificate, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(request, _("Certificate %(number)s revoked.") % {"number": certificate.number})
         return redirect("sellers-staff:certificate-list")
 
 

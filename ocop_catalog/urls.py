@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+# Public certificate verification, under /ocop/ (mounted in marketplace.urls before Wagtail's catch-all).
+urlpatterns = [
+    path("chung-nhan/", views.CertificateLookupView.as_view(), name="ocop-certificate-lookup"),
+    path("chung-nhan/<int:pk>/", views.CertificateVerifyView.as_view(), name="ocop-certificate-verify"),
+]
+
+api_urlpatterns = [
+    path("certificates/", views.CertificateApiView.as_view(), name="ocop-certificate-api"),
+]
