@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, listings, orders, public, staff
+from .views import dashboard, labels, listings, orders, public, staff
 
 app_name = "sellers"
 
@@ -19,6 +19,8 @@ urlpatterns = [
         name="product-image-delete",
     ),
     path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
+    path("nhan-ocop/", labels.LabelSheetView.as_view(), name="labels"),  # printable OCOP labels
+    path("nhan-ocop/<int:pk>/", labels.LabelSheetView.as_view(), name="labels-product"),
     path("products/import/", listings.ListingImportView.as_view(), name="listing-import"),
     path("products/import/confirm/", listings.ListingImportConfirmView.as_view(), name="listing-import-confirm"),
     path("products/import/cancel/", listings.ListingImportCancelView.as_view(), name="listing-import-cancel"),
