@@ -134,6 +134,29 @@ class ArticlePage(Page):
     class Meta:
         abstract = True
 
+    def full_clean(self, *args, **kwargs):
+        self._ascii_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._ascii_slug()  # a draft's save validates only its title and slug
+        super().minimal_clean()
+
+    def _ascii_slug(self) -> None:
+        # Article addresses are ASCII like the demo ones ("dac-san-da-nang"), never percent-encoded accents:
+        # Wagtail's own fallback would drop đ ("ac-san-a-nang"), so fold a Vietnamese or missing slug first.
+        if self.path and (not self.slug.isascii() or not self.slug) and (self.slug or self.title):
+            self.slug = self._available_slug(slugify_vi(self.slug or self.title))
+
+    def _available_slug(self, base: str) -> str:
+        siblings = Page.objects.sibling_of(self, inclusive=False) if self.pk else self.get_parent().get_children()
+        taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
     def readable_text(self) -> str:
         """The title, introduction and readable text of the body (rich text without markup, quotes, captions)."""
         body = " ".join(self.body.stream_block.get_searchable_content(self.body))

@@ -1,0 +1,73 @@
+"""What editors meet in the Wagtail admin: the product chooser, article addresses, e-mails and external requests."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from cms import services
+from cms.models import NewsIndexPage, NewsPage
+from tests.factories import make_product
+
+from .conftest import make_user
+from .factories import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def writer(sections, django_user_model):
+    return make_user(django_user_model, email="bientap@example.vn", group=services.COMMUNICATION_STAFF)
+
+
+@pytest.fixture
+def moderator(sections, django_user_model):
+    return make_user(django_user_model, email="kiemduyet@example.vn", group=services.MODERATORS)
+
+
+def news_form(title: str, slug: str, action: str | None = None) -> dict:
+    data = {
+        "title": title,
+        "slug": slug,
+        "date": "2026-11-25",
+        "introduction": "Tóm tắt.",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
+        "comments": inline_formset([]),
+    }
+    if action:
+        data[action] = action
+    return nested_form_data(data)
+
+
+def add_news_url() -> str:
+    return reverse("wagtailadmin_pages:add", args=["cms", "newspage", NewsIndexPage.objects.get().pk])
+
+
+def test_product_chooser_finds_a_title_typed_without_diacritics(client, writer, producer):
+    make_product(producer=producer, title="Hạt sen sấy Đồng Tháp")
+    make_product(producer=producer, title="Mật ong bạc hà")
+    client.force_login(writer)
+
+    html = client.get(reverse("ocop_product_chooser:choose_results"), {"q": "hat sen"}).content.decode()
+    with_accents = client.get(reverse("ocop_product_chooser:choose_results"), {"q": "Hạt sen"}).content.decode()
+    dong_thap = client.get(reverse("ocop_product_chooser:choose_results"), {"q": "dong thap"}).content.decode()
+
+    assert "Hạt sen sấy Đồng Tháp" in html and "Mật ong bạc hà" not in html
+    assert "Hạt sen sấy Đồng Tháp" in with_accents
+    assert "Hạt sen sấy Đồng Tháp" in dong_thap
+
+
+def test_a_new_article_gets_an_ascii_address_from_its_vietnamese_title(client, writer):
+    client.force_login(writer)
+
+    # What the admin's slug field sends when the editor leaves it to the title: the title with its accents.
+    client.post(add_news_url(), news_form("Đặc sản Đà Nẵng", "đặc-sản-đà-nẵng"))
+    client.post(add_news_url(), news_form("Đặc sản Đà Nẵng", "đặc-sản-đà-nẵng"))
+
+    slugs = sorted(NewsPage.objects.filter(title="Đặc sản Đà Nẵng").values_list("slug", flat=True))
+    assert slugs == ["dac-san-da-nang", "dac-san-da-nang-2"]
+
+
+def test_an_article_with_an_ascii_slug_keeps_it(writer):
+    page = make_news(title="Đặc sản Đà Nẵng")
+
+    assert page.slug.startswith("tin-thu-")
