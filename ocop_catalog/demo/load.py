@@ -1,11 +1,13 @@
 """Load the demo OCOP catalogue through the catalogue's services (never fixtures with keys)."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from ocop_catalog import services
+from ocop_catalog.lifecycle import certificate_revoke
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.text import slugify_vi
 
@@ -50,7 +52,7 @@ def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -
                 stock=demo.stock,
             ),
         )
-        if demo.certificate is not None:
+        if demo.certificate is not None and not _revoked(product=product, number=demo.certificate.number):
             services.certificate_record(
                 product=product,
                 data=services.CertificateData(
@@ -63,6 +65,7 @@ def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -
                 ),
                 status=OcopCertificate.Status.VERIFIED,
             )
+        if demo.certificate is not None:
             certificates += 1
         services.product_image_set(
             product=product,
@@ -72,4 +75,30 @@ def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -
         )
         if progress:
             progress(done, len(PRODUCTS))
+    _demo_revocation(producers=producers)
     return DemoLoadResult(producers=len(producers), products=len(PRODUCTS), certificates=certificates)
+
+
+# One demo certificate revoked after a post-market check (it had expired since, so the storefront is unchanged):
+# its verify page says revoked, with the reason and date (/ocop/chung-nhan/?so=1033/QĐ-UBND).
+DEMO_REVOKED = {
+    "producer_code": "htx-lua-tom-hoa-tu", "sku": "HT-TOM-KHO-200", "number": "1033/QĐ-UBND",
+    "reason": "Hậu kiểm năm 2023: bao bì ghi sai thành phần, chủ thể không khắc phục trong thời hạn.",
+    "revoked_on": datetime.date(2023, 6, 15),
+}  # fmt: skip
+
+
+def _revoked(*, product, number: str) -> bool:
+    """A revoked certificate is never recorded again: the loader leaves it as it is."""
+    return product.ocop_certificates.filter(number=number, status=OcopCertificate.Status.REVOKED).exists()
+
+
+def _demo_revocation(*, producers) -> None:
+    """Revoke the DEMO_REVOKED certificate, once."""
+    certificate = OcopCertificate.objects.filter(
+        product__stockrecords__partner=producers[DEMO_REVOKED["producer_code"]],
+        product__stockrecords__partner_sku=DEMO_REVOKED["sku"],
+        number=DEMO_REVOKED["number"], status=OcopCertificate.Status.VERIFIED,
+    ).first()  # fmt: skip
+    if certificate is not None:
+        certificate_revoke(certificate=certificate, reason=DEMO_REVOKED["reason"], revoked_on=DEMO_REVOKED["revoked_on"], by=None)

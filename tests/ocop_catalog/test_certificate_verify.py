@@ -118,3 +118,9 @@ def test_the_api_answers_404_json_when_no_certificate_has_the_number(client, cer
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json" and "error" in response.json()
+
+
+def test_the_demo_catalogue_holds_a_revoked_certificate_its_page_explains(client, demo_catalogue):
+    html = client.get("/ocop/chung-nhan/", {"so": "1033/QĐ-UBND"}).content.decode()
+
+    assert "Đã bị thu hồi" in html and "Hậu kiểm năm 2023" in html and "15/06/2023" in html
