@@ -76,6 +76,27 @@ def seller_parts(*, seller: Seller) -> QuerySet:
     )
 
 
+def seller_parts_to_confirm(*, seller: Seller) -> QuerySet:
+    """The seller's parts awaiting its confirmation, the nearest deadline first (`confirm_by`, when they cancel
+    themselves), with the order, this seller's number of items (`seller_items`) and whether the deadline has
+    passed (`overdue`, the cancelling job not having run yet); parts still awaiting payment are not the
+    seller's to confirm yet and are left out."""
+    from django.db.models import BooleanField, ExpressionWrapper, Q, Sum
+    from django.db.models.functions import Now
+
+    from .models import Fulfilment
+
+    return (
+        Fulfilment.objects.filter(partner_id=seller.partner_id, status=Fulfilment.Status.AWAITING)
+        .select_related("order")
+        .annotate(
+            seller_items=Sum("order__lines__quantity", filter=Q(order__lines__partner_id=seller.partner_id)),
+            overdue=ExpressionWrapper(Q(confirm_by__lt=Now()), output_field=BooleanField()),
+        )
+        .order_by("confirm_by", "pk")
+    )
+
+
 def seller_part(*, seller: Seller, pk):
     """One of the seller's parts; raises Fulfilment.DoesNotExist for anyone else's."""
     return seller_parts(seller=seller).get(pk=pk)

@@ -88,6 +88,7 @@ class DashboardView(SellerRequiredMixin, TemplateView):
         context["product_count"] = len(products)
         context["public_count"] = sum(1 for product in products if product.is_public)
         context["starred_count"] = sum(1 for product in products if product.ocop_stars)
+        context["parts_to_confirm"] = selectors.seller_parts_to_confirm(seller=self.seller)
         return context
 
 
@@ -112,10 +113,17 @@ class ProductFormMixin(ActiveSellerMixin):
                 form.add_error(field if field in form.fields else None, errors)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved “%(title)s”.") % {"title": product.title})
-        return redirect("sellers:product-list")
+        return redirect(self.get_saved_url(product))
+
+    def get_saved_url(self, product) -> str:
+        return reverse("sellers:product-list")
 
 
 class ProductCreateView(ProductFormMixin, FormView):
+    def get_saved_url(self, product) -> str:
+        # A new listing is not done until it has photos and its certificate: go on to where they are added.
+        return reverse("sellers:product-update", kwargs={"pk": product.pk}) + "#photos-heading"
+
     def save(self, form):
         listing = form.listing()
         if self.seller.partner.stockrecords.filter(partner_sku=listing.sku).exists():
