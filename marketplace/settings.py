@@ -342,6 +342,8 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ OCOP"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# No avatar fetched from gravatar.com: the admin sends no request (nor editors' e-mail hashes) outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if SEARCH_BACKEND == "elasticsearch" and ELASTICSEARCH_URL:

@@ -1,5 +1,7 @@
 """What editors meet in the Wagtail admin: the product chooser, article addresses, e-mails and external requests."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -71,3 +73,34 @@ def test_an_article_with_an_ascii_slug_keeps_it(writer):
     page = make_news(title="Đặc sản Đà Nẵng")
 
     assert page.slug.startswith("tin-thu-")
+
+
+def test_moderation_emails_link_to_the_sites_address(client, settings, writer, moderator, mailoutbox):
+    client.force_login(writer)
+
+    client.post(add_news_url(), news_form("Tin gửi duyệt", "tin-gui-duyet", "action-submit"))
+
+    page = NewsPage.objects.get(slug="tin-gui-duyet")
+    sent = [message for message in mailoutbox if moderator.email in message.to]
+    assert sent, [message.subject for message in mailoutbox]
+    body = sent[0].body
+    assert settings.WAGTAILADMIN_BASE_URL == settings.SITE_URL
+    assert f"{settings.SITE_URL}/cms-admin/pages/{page.pk}/" in body
+    assert "localhost" not in body
+
+
+# What a browser loads by itself: images, scripts, frames and stylesheets (plain links are only followed if clicked).
+EXTERNAL_ASSET = re.compile(r"""(?:\bsrc(?:set)?=|<link\b[^>]*\bhref=)["']?(?:https?:)?//[^"' >]+""")
+
+
+def test_admin_pages_load_nothing_from_outside_hosts(client, moderator, django_user_model):
+    staff = django_user_model.objects.create_superuser(email="quantri@example.vn", password="mat-khau-thu-1")
+    client.force_login(moderator)
+    wagtail_home = client.get(reverse("wagtailadmin_home")).content.decode()
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    client.force_login(staff)
+    dashboard = client.get(reverse("dashboard:index")).content.decode()
+
+    for html in (wagtail_home, account, dashboard):
+        assert "gravatar.com" not in html
+        assert not EXTERNAL_ASSET.findall(html), EXTERNAL_ASSET.findall(html)
