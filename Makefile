@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-# The embedded default: SQLite under var/, database search, eager Celery, console e-mail.
-RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
+# E-mail and admin links, and Django's Site record, point at the port actually served unless SITE_URL is set.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+# The embedded default: SQLite under var/, database search, eager Celery for requests, console e-mail.
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true} SITE_URL=$(SITE_URL)
 
 .PHONY: run test lint install migrate demo clean
 
@@ -24,9 +26,10 @@ demo: migrate
 	$(RUN_ENV) $(PY) manage.py load_localities
 	$(RUN_ENV) $(PY) manage.py load_demo_data
 
+# The web server beside a Celery worker with beat on a filesystem broker under var/ (scheduled jobs); Ctrl-C stops both.
 run: demo
-	@echo "Chợ OCOP: http://127.0.0.1:$(PORT)/"
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Chợ OCOP: $(SITE_URL)/"
+	$(RUN_ENV) $(PY) tools/run_local.py --port $(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

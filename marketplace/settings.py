@@ -262,6 +262,17 @@ OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # make run (tools/run_local.py): beat and the worker share a broker kept as files, no server to install.
+    _broker_folder = Path(env.str("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery-broker")))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_folder / "queue"),
+        "data_folder_out": str(_broker_folder / "queue"),
+        "control_folder": str(_broker_folder / "control"),
+        "store_processed": False,
+    }
+    for _folder in ("queue", "control"):
+        (_broker_folder / _folder).mkdir(parents=True, exist_ok=True)
 # Eager unless told otherwise: the embedded default has no worker. Compose turns it off.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -282,7 +293,10 @@ CELERY_BEAT_SCHEDULE["purge-pending-listing-imports"] = {
     "schedule": 15 * 60,
 }
 # Wagtail's scheduled publishing and expiry of pages (cms.tasks), every minute.
-CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {
+    "task": "cms.tasks.publish_scheduled",
+    "schedule": env.float("CMS_PUBLISH_SCHEDULED_SECONDS", default=60.0),
+}
 # OCOP certificates (ocop_catalog.lifecycle), daily in Vietnam time: expiry just after midnight (stars leave search
 # the day after the last valid day), reminders 90 and 30 days before expiry in the morning.
 CELERY_BEAT_SCHEDULE["ocop-expire-certificates"] = {
