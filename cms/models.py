@@ -6,6 +6,7 @@ import math
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -16,7 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ocop_catalog.text import fold, slugify_vi
+from ocop_catalog.text import fold, has_control_characters, slugify_vi
 
 from .blocks import ArticleBodyBlock
 
@@ -200,6 +201,9 @@ class SectionIndexPage(Page):
         from .selectors import section_articles, section_topics
 
         context = super().get_context(request, *args, **kwargs)
+        if any(has_control_characters(request.GET.get(name, "")) for name in ("topic", "q")):
+            # A NUL reaching PostgreSQL is a driver error: a 400, never a 500 (issue 11.6).
+            raise BadRequest("control characters in the query string")
         topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
         query = request.GET.get("q", "").strip()[:200]
         articles = section_articles(index=self, topic=topic, query=query)

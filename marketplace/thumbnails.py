@@ -142,7 +142,7 @@ class ThumbnailPendingView(View):
     http_method_names = ["get", "head"]
 
     def get(self, request, image_pk: int, size: str):
-        specs = {geometry: options for geometry, options in THUMBNAIL_SPECS}
+        specs = dict(THUMBNAIL_SPECS)
         if size not in specs:
             raise Http404
         image = get_object_or_404(ProductImage.objects.only("pk", "original", "product_id"), pk=image_pk)

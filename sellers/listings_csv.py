@@ -39,7 +39,13 @@ from ocop_catalog.text import nfc
 
 from . import services
 from .listings_rows import (
-    CERTIFICATE_COLUMNS, HEADER, RowChecker, RowError, formula_escape, header_error, sku_is_valid,
+    CERTIFICATE_COLUMNS,
+    HEADER,
+    RowChecker,
+    RowError,
+    formula_escape,
+    header_error,
+    sku_is_valid,
 )  # fmt: skip
 from .models import Seller
 
@@ -331,7 +337,8 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
                         seller=seller, listing=row.listing, is_public=row.is_public, stock_read=row.stock_read
                     )
                 except ValidationError as error:
-                    raise _RowRefused(RowError(row.row, "stock", " ".join(error.message_dict.get("stock", error.messages))))
+                    reason = " ".join(error.message_dict.get("stock", error.messages))
+                    raise _RowRefused(RowError(row.row, "stock", reason)) from None
             if row.certificate_changed:
                 product = product or Product.objects.get(pk=row.product_id, producer_id=seller.partner_id)
                 services.seller_certificate_submit(seller=seller, product=product, data=row.certificate)
