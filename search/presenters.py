@@ -71,12 +71,21 @@ def facet_links(facets: Facets, *, params, current: dict, provinces: dict[str, s
     return sidebar
 
 
-def product_cards(hits: list[ProductHit], *, ratings: dict, request) -> ProductCards:
+def product_cards(hits: list[ProductHit], *, stats: dict, request) -> ProductCards:
     """The cards of a page of hits, loaded lazily (ocop_catalog.cards); each card's version is its hit (title,
-    slug, price, stars, place, stock, image…) and its rating. Hits of products no longer on sale (absent from
-    `ratings`, search.selectors.ratings_on_sale) are left out."""
-    refs = [CardRef(hit.id, card_version(hit, ratings[hit.id])) for hit in hits if hit.id in ratings]
-    return ProductCards(refs, load=lambda ids: ocop_selectors.products_on_sale_by_id(ids=ids), request=request)
+    slug, price, stars, place, stock, image…) and its stats (rating, number sold), so a review or a sale
+    gives the card a new key. Hits of products no longer on sale (absent from `stats`,
+    search.selectors.card_stats_on_sale) are left out. The number sold is set on each loaded product as
+    `num_sold` from `stats`: no query of its own."""
+    refs = [CardRef(hit.id, card_version(hit, stats[hit.id])) for hit in hits if hit.id in stats]
+
+    def load(ids):
+        products = ocop_selectors.products_on_sale_by_id(ids=ids)
+        for pk, product in products.items():
+            product.num_sold = stats[pk].sold if pk in stats else 0
+        return products
+
+    return ProductCards(refs, load=load, request=request)
 
 
 def hit_json(hit: ProductHit, *, request) -> dict:

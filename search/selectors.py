@@ -1,4 +1,4 @@
-"""Reads for search: ratings behind hits, products to reindex, localities to suggest."""
+"""Reads for search: ratings and sales behind hits, products to reindex, localities to suggest."""
 
 from dataclasses import dataclass
 
@@ -16,14 +16,23 @@ Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 
 
-def ratings_on_sale(*, ids) -> dict:
-    """Of the products `ids`, those still on sale, with their review rating (None if unrated); one query.
+@dataclass(frozen=True)
+class CardStats:
+    """What a card shows that the search document does not hold: the review rating (None if unrated) and
+    the number sold (Oscar's analytics counter, 0 if none)."""
 
-    The rating is not in the search document, so reviews reach cached cards through this."""
+    rating: float | None
+    sold: int
+
+
+def card_stats_on_sale(*, ids) -> dict[int, CardStats]:
+    """Of the products `ids`, those still on sale, with their card stats; one query (the sales counter is a
+    left join). Neither is in the search document, so reviews and sales reach cached cards through this."""
     ids = list(ids)
     if not ids:
         return {}
-    return dict(Product.objects.browsable().filter(pk__in=ids).values_list("pk", "rating"))
+    rows = Product.objects.browsable().filter(pk__in=ids).values_list("pk", "rating", "stats__num_purchases")
+    return {pk: CardStats(rating, sold or 0) for pk, rating, sold in rows}
 
 
 def product_ids_of_producer(*, partner_id: int) -> list[int]:

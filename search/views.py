@@ -21,7 +21,7 @@ from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 from .backends import get_backend
 from .forms import ProductFilterForm
 from .presenters import facet_links, product_cards
-from .selectors import ratings_on_sale
+from .selectors import card_stats_on_sale
 
 Category = get_model("catalogue", "Category")
 
@@ -67,8 +67,8 @@ class BaseProductListView(TemplateView):
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path + _url_without(request.GET))
         # Lazy: nothing is loaded unless a card is missing from the cache (ocop_catalog.cards).
-        ratings = ratings_on_sale(ids=[hit.id for hit in result.hits])
-        result.products = product_cards(result.hits, ratings=ratings, request=request)
+        stats = card_stats_on_sale(ids=[hit.id for hit in result.hits])
+        result.products = product_cards(result.hits, stats=stats, request=request)
         context = self.get_context_data(form=form, query=query, result=result, **kwargs)
         return self.render_to_response(context)
 
