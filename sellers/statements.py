@@ -82,6 +82,8 @@ def statement_for(*, seller: Seller, month: datetime.date) -> Statement:
         .aggregate(total=Sum("amount"))["total"]
         or Decimal(0)
     )
+    # Whole đồng, as VND has no minor unit (the order tables keep two decimal places).
+    gross, shipping, refunds = (amount.quantize(Decimal(1)) for amount in (gross, shipping, refunds))
     rate = commission_rate_for(seller)
     first = datetime.date(month.year, month.month, 1)
     return Statement(

@@ -16,7 +16,8 @@ def _migrate(target):
     return executor.loader.project_state([target]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the next transactional test starts from the migrated data, not from a flush.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sellers_suspended_before_the_migration_stay_suspended_after_it():
     old = _migrate(BEFORE)
     try:

@@ -14,7 +14,8 @@ from django.core.signals import request_started
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-pytestmark = pytest.mark.slow
+# serialized_rollback: a plain live-server test would flush the data the next serialized test restores.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def free_port() -> int:
