@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -97,6 +98,36 @@ class Topic(models.Model):
             self.slug = slugify_vi(self.name)
 
 
+def available_slug(*, base: str, parent: Page, page: Page | None = None) -> str:
+    """`base`, or `base-2`, `base-3`… : the first slug no other child of `parent` holds."""
+    siblings = parent.get_children().exclude(pk=page.pk) if page is not None and page.pk else parent.get_children()
+    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Autosave posts before the title field has filled the slug in (it does so on blur): an empty slug is
+        # made from the title here, instead of a silent "validation error" 400.
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        title = (self.data.get("title") or "").strip()
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if not slug and title and parent is not None:
+            slug = available_slug(base=slugify_vi(title), parent=parent, page=self.instance)
+        if not slug:
+            raise forms.ValidationError(self.fields["slug"].error_messages["required"], code="required")
+        return slug
+
+
 class ArticlePage(Page):
     """What news and training articles share: a date, a summary, a main image, topics and a StreamField body."""
 
@@ -131,6 +162,7 @@ class ArticlePage(Page):
         index.FilterField("date"),
     ]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         abstract = True
@@ -147,16 +179,7 @@ class ArticlePage(Page):
         # Article addresses are ASCII like the demo ones ("dac-san-da-nang"), never percent-encoded accents:
         # Wagtail's own fallback would drop đ ("ac-san-a-nang"), so fold a Vietnamese or missing slug first.
         if self.path and (not self.slug.isascii() or not self.slug) and (self.slug or self.title):
-            self.slug = self._available_slug(slugify_vi(self.slug or self.title))
-
-    def _available_slug(self, base: str) -> str:
-        siblings = Page.objects.sibling_of(self, inclusive=False) if self.pk else self.get_parent().get_children()
-        taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
+            self.slug = available_slug(base=slugify_vi(self.slug or self.title), parent=self.get_parent(), page=self)
 
     def readable_text(self) -> str:
         """The title, introduction and readable text of the body (rich text without markup, quotes, captions)."""
