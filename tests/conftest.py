@@ -83,3 +83,19 @@ def localities(django_db_setup, django_db_blocker):
 def pytest_report_header(config):
     database = os.environ.get("DATABASE_URL", "sqlite (embedded default)")
     return [f"database: {database.split('@')[-1]}", f"redis: {os.environ.get('REDIS_URL') or 'not set'}"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http_live_server():
+    """The live server speaks plain HTTP on 127.0.0.1: settings it reads when it starts (the session-
+    scoped live_server starts before per-test settings apply, and the first test to use it may be
+    anywhere in the suite: tests/deploy, tests/e2e), so set here, for the whole session."""
+    from django.conf import settings
+
+    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
+    saved = {name: getattr(settings, name, None) for name in names}
+    for name in names:
+        setattr(settings, name, 0 if name == "SECURE_HSTS_SECONDS" else False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)

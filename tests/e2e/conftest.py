@@ -15,21 +15,6 @@ CHROMIUM_ARGS = [
 RESULTS = Path(__file__).resolve().parents[2] / "test-results" / "e2e"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _plain_http_live_server():
-    """The live server speaks plain HTTP on 127.0.0.1: settings it reads when it starts (the session-
-    scoped live_server starts before per-test settings apply), so set here, before it."""
-    from django.conf import settings
-
-    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
-    saved = {name: getattr(settings, name, None) for name in names}
-    for name in names:
-        setattr(settings, name, 0 if name == "SECURE_HSTS_SECONDS" else False)
-    yield
-    for name, value in saved.items():
-        setattr(settings, name, value)
-
-
 @pytest.fixture
 def browser(monkeypatch):
     if not Path(CHROMIUM).exists():
