@@ -324,13 +324,14 @@ OSCAR_HOMEPAGE = "/"
 # đ/Đ have no Unicode decomposition: without this "Đà Nẵng" slugs to "a-nang".
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 OSCAR_PRODUCTS_PER_PAGE = 24
+# VND has no minor unit: offer and voucher discounts are rounded down to the whole đồng.
+OSCAR_OFFER_ROUNDING_FUNCTION = "ocop_catalog.money.round_discount"
 OSCAR_ALLOW_ANON_CHECKOUT = True
-# An order's status follows its sellers' parts (sellers.fulfilment); any move is allowed here.
+# An order's status follows its sellers' parts: the moves are declared in sellers.lifecycle and
+# checked by the forked order model (marketplace.order), not listed here.
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting confirmation"
 OSCAR_INITIAL_LINE_STATUS = "awaiting"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
-# VND has no minor unit: offer and voucher discounts are rounded down to the whole đồng.
-OSCAR_OFFER_ROUNDING_FUNCTION = "ocop_catalog.money.round_discount"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_THUMBNAIL_DEBUG = False
 # sorl, remembering per process the thumbnails it found (no cache round trip per product card).
