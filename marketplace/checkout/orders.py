@@ -4,10 +4,10 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import cache
 from oscar.core.loading import get_model
 
 from marketplace.deployment.client import client_address
+from marketplace.deployment.limits import counted_within
 from ocop_catalog.money import NotWholeDong
 from payments import methods
 from payments.selectors import payment_summary
@@ -83,10 +83,4 @@ def order_lookup_allowed(request, *, number: str) -> bool:
 
 
 def _lookup_counted(key: str, limit: int) -> bool:
-    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)  # atomic in Redis: two workers never read the same count
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-        attempts = 1
-    return attempts <= limit
+    return counted_within(key, limit=limit, window=LOOKUP_WINDOW_SECONDS)

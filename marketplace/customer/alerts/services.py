@@ -1,9 +1,9 @@
 """Limits on the stock-alert confirmations anyone can have us e-mail."""
 
 from django.conf import settings
-from django.core.cache import cache
 
 from marketplace.deployment.client import client_address
+from marketplace.deployment.limits import counted_within
 
 HOUR, DAY = 60 * 60, 24 * 60 * 60
 
@@ -20,10 +20,4 @@ def alert_confirmation_allowed(request, *, email: str) -> bool:
 
 
 def _counted(key: str, limit: int, window: int) -> bool:
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)  # atomic in Redis: two workers never read the same count
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count <= limit
+    return counted_within(key, limit=limit, window=window)
