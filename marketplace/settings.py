@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "payments.apps.PaymentsConfig",
     "evaluation.apps.EvaluationConfig",  # OCOP criteria sheets, dossiers, councils (above sellers)
+    "programme.apps.ProgrammeConfig",  # pilot communes, indicators, dashboard, agri-tourism map (above evaluation)
+    "training.apps.TrainingConfig",  # courses, lessons, quizzes, completions (Wagtail pages, beside cms)
+    "training.classes.apps.TrainingClassesConfig",  # training classes, registration, attendance
     # Oscar, with our forks in place of its own apps.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",

@@ -28,6 +28,10 @@ urlpatterns = [
     path("api/search/", include("search.urls")),  # product search JSON API
     path("ocop/", include("ocop_catalog.urls")),  # public certificate verification (the QR codes open it)
     path("api/ocop/", include(ocop_urls.api_urlpatterns)),  # certificate look-up JSON API
+    path("chuong-trinh/", include("programme.urls")),  # the programme dashboard and its public overview
+    path("", include("programme.map_urls")),  # the agri-tourism map (/ban-do/) and its GeoJSON API
+    path("", include("training.urls")),  # courses, lessons, quizzes, completions
+    path("", include("training.classes.urls")),  # training classes and registration
     path("", include("cms.urls")),  # news feeds and sitemap.xml
 ]
 

@@ -1,5 +1,7 @@
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 from cms.demo import demo_content_load
 from ocop_catalog.demo.load import demo_catalogue_load
@@ -47,6 +49,14 @@ class Command(BaseCommand):
                 f"({content.created} new)."
             )
         )
+        # Each app above the core may declare its own demo step on its AppConfig:
+        # `demo_loader = "app.demo.function"`, a function taking `stdout` that loads idempotently and
+        # returns one line saying what it loaded. They run in INSTALLED_APPS order.
+        for config in apps.get_app_configs():
+            loader = getattr(config, "demo_loader", None)
+            if loader:
+                line = import_string(loader)(stdout=self.stdout if verbose else None)
+                self.stdout.write(self.style.SUCCESS(line))
         # The whole search table now, whether or not a Celery worker runs yet (idempotent).
         search = search_documents_rebuild()
         self.stdout.write(self.style.SUCCESS(f"Search: {search.documents} products on sale indexed."))
