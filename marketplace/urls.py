@@ -19,6 +19,7 @@ urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("shop/seller/ho-so/", include("evaluation.urls")),  # the seller's OCOP dossiers
+    path("shop/dashboard/ocop/", include("evaluation.staff_urls")),  # staff: criteria sheets, dossiers by state
     path("shop/seller/", include("sellers.urls")),
     path("shop/dashboard/sellers/", include(sellers_urls.staff_urlpatterns)),
     path("shop/dashboard/payments/", include("payments.urls")),
@@ -26,6 +27,7 @@ urlpatterns = [
     path("shop/thumbnails/<int:image_pk>/<str:size>/", ThumbnailPendingView.as_view(), name="thumbnail-pending"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("api/search/", include("search.urls")),  # product search JSON API
+    path("ocop/tham-dinh/", include("evaluation.review_urls")),  # commune officers and councils at work
     path("ocop/", include("ocop_catalog.urls")),  # public certificate verification (the QR codes open it)
     path("api/ocop/", include(ocop_urls.api_urlpatterns)),  # certificate look-up JSON API
     path("chuong-trinh/", include("programme.urls")),  # the programme dashboard and its public overview
