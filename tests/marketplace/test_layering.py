@@ -20,7 +20,7 @@ ALLOWED = {
     "search": {"sellers", "ocop_catalog"},
     "cms": {"ocop_catalog"},
     "evaluation": {"sellers", "ocop_catalog"},
-    "programme": {"evaluation", "payments", "cms", "sellers", "ocop_catalog"},
+    "programme": {"evaluation", "training", "payments", "cms", "sellers", "ocop_catalog"},
     "training": {"cms", "ocop_catalog"},
 }
 OURS = set(ALLOWED) | {"marketplace"}

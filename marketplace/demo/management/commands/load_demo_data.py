@@ -49,12 +49,11 @@ class Command(BaseCommand):
                 f"({content.created} new)."
             )
         )
-        # Each app above the core may declare its own demo step on its AppConfig:
-        # `demo_loader = "app.demo.function"`, a function taking `stdout` that loads idempotently and
-        # returns one line saying what it loaded. They run in INSTALLED_APPS order.
+        # Each app above the core may declare its own demo steps on its AppConfig:
+        # `demo_loaders = ("app.demo.function", ...)`, functions taking `stdout` (None when quiet) that load
+        # idempotently and return one line saying what they loaded. They run in INSTALLED_APPS order.
         for config in apps.get_app_configs():
-            loader = getattr(config, "demo_loader", None)
-            if loader:
+            for loader in getattr(config, "demo_loaders", ()):
                 line = import_string(loader)(stdout=self.stdout if verbose else None)
                 self.stdout.write(self.style.SUCCESS(line))
         # The whole search table now, whether or not a Celery worker runs yet (idempotent).
