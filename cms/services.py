@@ -30,10 +30,11 @@ from .models import (
     TrainingIndexPage,
 )
 
-COMMUNICATION_STAFF = "Communication staff"
-MODERATORS = "Moderators"
+# Names people see in the Wagtail admin, in Vietnamese (cms migration 0004 renames Wagtail's own).
+COMMUNICATION_STAFF = "Cán bộ truyền thông"  # writers: create, edit and submit articles
+MODERATORS = "Ban biên tập"  # moderators: also approve and publish (Wagtail's "Moderators" group, renamed)
 # Wagtail's own migrations create this workflow (one approval task by the Moderators group) on the root page.
-DEFAULT_WORKFLOW = "Moderators approval"
+DEFAULT_WORKFLOW = "Ban biên tập duyệt"
 
 # Page permissions per group in each section: communication staff write and submit, moderators also publish.
 SECTION_PAGE_PERMISSIONS = {
