@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import locality_api, views
 
 # Public certificate verification, under /ocop/ (mounted in marketplace.urls before Wagtail's catch-all).
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
 
 api_urlpatterns = [
     path("certificates/", views.CertificateApiView.as_view(), name="ocop-certificate-api"),
+    path("communes/", locality_api.CommunesApiView.as_view(), name="ocop-communes-api"),  # the address forms' script
 ]

@@ -11,12 +11,16 @@ from sellers.validators import normalise_phone, validate_vietnamese_mobile
 
 
 class CheckoutForm(LocalityFieldsMixin, forms.Form):
-    """Guests give an e-mail; everyone gives the recipient, a Vietnamese mobile the courier calls,
-    the street, the province and the commune (its choices follow the province, without JavaScript
-    through the "Show communes" button)."""
+    """Everyone gives the recipient, a Vietnamese mobile the courier calls, the street, the province and the
+    commune; a guest may add an e-mail for the confirmation, or none: the order number and the mobile number
+    find the order again (checkout:order-lookup). The commune choices follow the province: a small script
+    fetches them (static/js/communes.js, /api/ocop/communes/), and without JavaScript the "Show communes"
+    button reloads the form."""
 
     email = forms.EmailField(
-        label=_("E-mail (for the order confirmation)"),
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("For the order confirmation. Without one, find your order with its number and your mobile number."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
     name = forms.CharField(label=_("Recipient's full name"), max_length=128, widget=forms.TextInput(attrs={"autocomplete": "name"}))
@@ -37,6 +41,8 @@ class CheckoutForm(LocalityFieldsMixin, forms.Form):
     def __init__(self, *args, user=None, payment_methods=(methods.COD,), **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_locality()
+        # The script fills the commune list of the chosen province in place (no reload).
+        self.fields["province"].widget.attrs.update({"data-communes-for": "id_commune"})
         if user is not None and user.is_authenticated:
             del self.fields["email"]
         self.fields["payment_method"].choices = [(code, methods.LABELS[code]) for code in payment_methods]

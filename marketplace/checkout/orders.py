@@ -1,5 +1,6 @@
 """What the buyer sees of a placed order: its sellers' parts, status and how to pay."""
 
+import hmac
 import logging
 from collections import defaultdict
 
@@ -13,6 +14,7 @@ from payments import methods
 from payments.selectors import payment_summary
 from payments.vietqr import qr_svg, transfer_note, vietqr_payload
 from sellers.lifecycle import ORDER_STATUS_LABELS
+from sellers.validators import normalise_phone
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +69,37 @@ def order_display_context(order) -> dict:
     if summary.method == methods.CARD and still_due > 0 and methods.stripe_configured():
         context["card_payment_due"] = True
     return context
+
+
+# The guest orders this browser session may open (checkout:order-lookup and the thank-you page add to it).
+GUEST_ORDERS_SESSION_KEY = "guest_order_numbers"
+GUEST_ORDERS_KEPT = 20
+
+
+def guest_order_grant(request, order) -> None:
+    """Let this browser session open the guest order `order` (customer:anon-order) — whether it was placed
+    with an e-mail or a mobile number only."""
+    numbers = [number for number in request.session.get(GUEST_ORDERS_SESSION_KEY, []) if number != order.number]
+    request.session[GUEST_ORDERS_SESSION_KEY] = [*numbers, order.number][-GUEST_ORDERS_KEPT:]
+
+
+def guest_order_granted(request, order_number: str) -> bool:
+    return order_number in request.session.get(GUEST_ORDERS_SESSION_KEY, [])
+
+
+def order_contact_matches(order, contact: str) -> bool:
+    """Whether `contact` is the e-mail the order was placed with, or the mobile number it is delivered to
+    (any spelling: "0912 345 678", "+84912345678"). Compared in constant time."""
+    contact = (contact or "").strip()
+    if not contact:
+        return False
+    if "@" in contact:
+        stored, given = (order.email or "").lower(), contact.lower()
+    else:
+        address = order.shipping_address
+        stored = normalise_phone(str(address.phone_number)) if address and address.phone_number else ""
+        given = normalise_phone(contact)
+    return bool(stored) and hmac.compare_digest(stored.encode(), given.encode())
 
 
 def order_lookup_allowed(request, *, number: str) -> bool:

@@ -29,7 +29,7 @@ from payments.selectors import payment_summary
 from . import placement
 from .addresses import shipping_address_from
 from .forms import CheckoutForm
-from .orders import order_display_context, order_lookup_allowed
+from .orders import guest_order_grant, order_contact_matches, order_display_context, order_lookup_allowed
 
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 Repository = get_class("shipping.repository", "Repository")
@@ -74,7 +74,7 @@ class DetailsView(CheckoutSessionMixin, generic.FormView):
 
     def form_valid(self, form):
         details = form.details()
-        if not self.request.user.is_authenticated:
+        if not self.request.user.is_authenticated and details["email"]:
             self.checkout_session.set_guest_email(details["email"])
         self.checkout_session.set_details(details)
         return redirect("checkout:preview")
@@ -192,6 +192,8 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context.update(order_display_context(self.object))
+        if self.object.user_id is None:
+            guest_order_grant(self.request, self.object)  # its "follow this order" link opens it
         return context
 
 
@@ -238,23 +240,30 @@ class CardPaymentView(generic.TemplateView):
 
 
 class OrderLookupView(generic.TemplateView):
-    """Guests find an order by its number and e-mail: one answer for any mismatch, and a limit on
-    tries per visitor address, so order numbers cannot be probed."""
+    """Guests find an order by its number and the e-mail or the mobile number they gave: one answer for
+    any mismatch, and a limit on tries per visitor address and per order number, so order numbers cannot
+    be probed."""
 
     template_name = "oscar/checkout/order_lookup.html"
 
     def post(self, request, *args, **kwargs):
         number = request.POST.get("number", "").strip()
-        email = request.POST.get("email", "").strip().lower()
+        # "contact" is the form's field; "email" is what the form sent before phones were accepted.
+        contact = (request.POST.get("contact") or request.POST.get("email") or "").strip()
         if not order_lookup_allowed(request, number=number):
             messages.error(request, _("Too many tries. Please wait a few minutes and try again."))
-            return self.render_to_response(self.get_context_data(number=number, email=email), status=429)
-        order = Order.objects.filter(number=number).first() if number.isdigit() else None
-        stored = (order.email if order else "").lower()
-        if order is None or not email or not hmac.compare_digest(stored.encode(), email.encode()):
-            messages.error(request, _("No order matches this number and e-mail."))
-            return self.render_to_response(self.get_context_data(number=number, email=email))
+            return self.render_to_response(self.get_context_data(number=number, contact=contact), status=429)
+        order = Order.objects.select_related("shipping_address").filter(number=number).first() if number.isdigit() else None
+        if order is None or not order_contact_matches(order, contact):
+            messages.error(request, _("No order matches this number and this e-mail or mobile number."))
+            return self.render_to_response(self.get_context_data(number=number, contact=contact))
         if order.user_id:
             return redirect("customer:order", order_number=order.number)
-        request.session["anon_order_email"] = order.email
+        guest_order_grant(request, order)
         return redirect("customer:anon-order", order_number=order.number, hash=order.verification_hash())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A link to a guest order (from an e-mail, on another device) sends its number along.
+        context.setdefault("number", self.request.GET.get("number", "")[:20])
+        return context
