@@ -33,11 +33,13 @@ class MultipleFileField(forms.FileField):
 
 
 class LocalityFieldsMixin:
-    """A province select and the communes of the chosen province: works without JavaScript
-    (choosing a province and pressing "Show communes" reloads the form)."""
+    """A province select and the communes of the chosen province: static/js/communes.js fills the communes
+    in place when the form names the API (data-communes-url); without JavaScript, choosing a province and
+    pressing "Show communes" reloads the form."""
 
     def _setup_locality(self):
         self.fields["province"].choices = [("", _("Choose a province")), *province_choices()]
+        self.fields["province"].widget.attrs.update({"data-communes-for": "id_commune"})
         province = self.data.get("province") if self.is_bound else self.initial.get("province")
         communes = commune_choices(province_code=province) if province else []
         self.fields["commune"].choices = [("", _("Choose a commune"))] + [

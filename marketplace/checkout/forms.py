@@ -41,8 +41,6 @@ class CheckoutForm(LocalityFieldsMixin, forms.Form):
     def __init__(self, *args, user=None, payment_methods=(methods.COD,), **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_locality()
-        # The script fills the commune list of the chosen province in place (no reload).
-        self.fields["province"].widget.attrs.update({"data-communes-for": "id_commune"})
         if user is not None and user.is_authenticated:
             del self.fields["email"]
         self.fields["payment_method"].choices = [(code, methods.LABELS[code]) for code in payment_methods]

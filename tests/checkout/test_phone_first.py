@@ -106,3 +106,10 @@ def test_the_checkout_form_asks_the_script_to_fill_the_communes(client, shop, ha
     assert 'data-communes-for="id_commune"' in html
     assert "js/communes.js" in html
     assert 'name="show_communes"' in html  # the no-JavaScript path stays
+
+
+def test_the_seller_application_form_fills_communes_in_place_too(client, localities):
+    html = client.get(reverse("sellers:apply")).content.decode()
+
+    assert f'data-communes-url="{reverse("ocop-communes-api")}"' in html and 'data-communes-for="id_commune"' in html
+    assert "js/communes.js" in html and 'name="choose_province"' in html
