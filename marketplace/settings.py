@@ -308,6 +308,12 @@ CELERY_BEAT_SCHEDULE["ocop-expire-certificates"] = {
 CELERY_BEAT_SCHEDULE["ocop-certificate-reminders"] = {
     "task": "ocop_catalog.tasks.send_certificate_reminders", "schedule": crontab(hour=7, minute=0),
 }
+# Training classes (training.classes): hourly, each confirmed registrant of a class starting by the end of
+# tomorrow is reminded once by e-mail; a public client may post this many registrations an hour.
+CELERY_BEAT_SCHEDULE["training-class-reminders"] = {
+    "task": "training.classes.tasks.send_class_reminders", "schedule": crontab(minute=15),
+}
+TRAINING_REGISTRATIONS_PER_CLIENT = env.int("TRAINING_REGISTRATIONS_PER_CLIENT", default=20)
 
 # --- Search ---------------------------------------------------------------------------------
 # "elasticsearch" when ELASTICSEARCH_URL is set (falling back on the database while it is down),
