@@ -9,3 +9,4 @@ class TrainingClassesConfig(AppConfig):
     label = "training_classes"
     verbose_name = _("Training classes")
     default_auto_field = "django.db.models.AutoField"
+    demo_loaders = ("training.classes.demo.demo_classes_load",)
