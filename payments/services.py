@@ -55,11 +55,9 @@ FAILED = "Failed"
 
 def source_type_for(method: str):
     code, name = methods.SOURCE_TYPES[method]
-    source_type = SourceType.objects.filter(code=code).first()
-    if source_type is None:
-        source_type = SourceType(name=name)
-        source_type.code = code  # AutoSlugField keeps a code it is given
-        source_type.save()
+    # get_or_create: the first buyers of a method race to create its type (a savepoint and a second look),
+    # and the AutoSlugField keeps the code it is given.
+    source_type, _created = SourceType.objects.get_or_create(code=code, defaults={"name": name})
     return source_type
 
 

@@ -50,25 +50,32 @@ def basket_addition_count(sender, product, user, **kwargs):
 
 
 def order_placed_count(sender, order, user, **kwargs):
+    """Counted after the order commits: many buyers of one product would otherwise hold its counter row
+    locked until their orders commit, one after another (issue 16). A counter is no reason to refuse an order."""
     if kwargs.get("raw", False):
         return
-    for line in order.lines.all():
-        update_counter(ProductRecord, "num_purchases", {"product_id": line.product_id}, line.quantity)
-    if not (user and user.is_authenticated):
-        return
+    purchases = list(order.lines.values_list("product_id", "quantity"))
     spent = {
         "num_orders": 1, "num_order_lines": order.num_lines, "num_order_items": order.num_items,
         "total_spent": order.total_incl_tax,
     }  # fmt: skip
+    transaction.on_commit(lambda: _order_count(purchases=purchases, user=user, spent=spent, placed=order.date_placed))
+
+
+def _order_count(*, purchases, user, spent, placed):
+    for product_id, quantity in sorted(purchases):
+        update_counter(ProductRecord, "num_purchases", {"product_id": product_id}, quantity)
+    if not (user and user.is_authenticated):
+        return
     record = UserRecord.objects.filter(user=user)
     increments = {field: F(field) + value for field, value in spent.items()}
-    if record.update(**increments, date_last_order=order.date_placed):
+    if record.update(**increments, date_last_order=placed):
         return
     try:
         with transaction.atomic():
-            UserRecord.objects.create(user=user, date_last_order=order.date_placed, **spent)
+            UserRecord.objects.create(user=user, date_last_order=placed, **spent)
     except IntegrityError:
-        record.update(**increments, date_last_order=order.date_placed)
+        record.update(**increments, date_last_order=placed)
 
 
 def install() -> None:

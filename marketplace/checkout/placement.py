@@ -1,13 +1,17 @@
 """Placing an order safely: one basket becomes at most one order, and stock is never oversold.
 
-Inside the placing transaction the basket row is locked (a double submit waits, then finds the
-order), then the basket's stock records are locked in primary-key order — the order Oscar's
-OrderCreator allocates in, so concurrent buyers cannot deadlock — and availability is checked
-(in stock − allocated ≥ quantity) before Oscar allocates.
+The placing transaction, in order (checkout.views.PreviewView):
+1. the basket row is locked (a double submit waits, then finds the order) — a lock only this buyer takes;
+2. availability is checked without a lock (stock_check), so a buyer short of stock hears it early;
+3. the order is written (order, lines, the sellers' parts, payment records) with no stock row locked;
+4. last, every line is allocated by one conditional UPDATE per stock record, in primary-key order
+   (stock_allocate): `num_allocated += q WHERE num_in_stock >= num_allocated + q`. PostgreSQL re-checks that
+   condition on the row as the previous buyer committed it, so two buyers can never take the same unit; a
+   buyer who finds too few left gets "only N left" and the whole transaction — order included — is rolled back.
+   The stock row is locked from that UPDATE to the commit only: buyers of one product queue for a few
+   statements, not for each other's whole order creation; the primary-key order means no deadlock.
 
-The locks are PostgreSQL's FOR NO KEY UPDATE: they serialise buyers of the same stock but do not
-block rows that merely refer to it (a basket line being added elsewhere takes FOR KEY SHARE on its
-stock record); a plain FOR UPDATE would, and deadlocks against Oscar's analytics counters under load.
+The basket lock is PostgreSQL's FOR NO KEY UPDATE: it does not block rows that merely refer to the basket.
 """
 
 import hashlib
@@ -16,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -125,21 +131,22 @@ def basket_lock(*, basket_id: int, strategy, user, request=None):
     return basket
 
 
-def stock_lock_and_check(basket) -> None:
-    """Lock the basket's stock records (primary-key order) and check every line can be sold now.
+def _wanted(lines) -> dict[int, int]:
+    wanted: dict[int, int] = defaultdict(int)
+    for line in lines:
+        wanted[line.stockrecord_id] += line.quantity
+    return wanted
+
+
+def stock_check(basket) -> None:
+    """Check, without locking, that every line can be sold now: early words for the buyer. The guarantee
+    against overselling is stock_allocate's, at the end of the transaction.
 
     Raises PlacementError naming each product that is no longer for sale or short of stock.
     """
     lines = list(basket.all_lines())
-    wanted: dict[int, int] = defaultdict(int)
-    for line in lines:
-        wanted[line.stockrecord_id] += line.quantity
-    records = {
-        record.pk: record
-        for record in StockRecord.objects.select_for_update(no_key=_no_key_supported())
-        .filter(pk__in=[pk for pk in wanted if pk is not None])
-        .order_by("pk")
-    }
+    wanted = _wanted(lines)
+    records = {record.pk: record for record in StockRecord.objects.filter(pk__in=[pk for pk in wanted if pk is not None])}
     problems = []
     for line in lines:
         title = line.product.get_title()
@@ -157,3 +164,34 @@ def stock_lock_and_check(basket) -> None:
             )
     if problems:
         raise PlacementError(problems)
+
+
+def stock_allocate(basket) -> None:
+    """Allocate every line of the basket being ordered: the last writes of the placing transaction.
+
+    One conditional UPDATE per stock record, in primary-key order (no deadlock between buyers of the same
+    products); raises PlacementError ("only N left") when a record has too few units left, and the caller's
+    transaction rolls the order back. Records of products whose class tracks no stock are left alone, as
+    Oscar's OrderCreator does.
+    """
+    lines = [line for line in basket.all_lines() if line.product.get_product_class().track_stock]
+    wanted = _wanted(lines)
+    titles = {line.stockrecord_id: line.product.get_title() for line in lines}
+    short = []
+    for pk in sorted(wanted):
+        quantity = wanted[pk]
+        allocated = Coalesce(F("num_allocated"), 0)
+        if not StockRecord.objects.filter(pk=pk, num_in_stock__gte=allocated + quantity).update(num_allocated=allocated + quantity):
+            short.append(pk)
+    if short:
+        left = {
+            record["pk"]: max((record["num_in_stock"] or 0) - (record["num_allocated"] or 0), 0)
+            for record in StockRecord.objects.filter(pk__in=short).values("pk", "num_in_stock", "num_allocated")
+        }
+        raise PlacementError(
+            [
+                _("Only %(left)s of “%(title)s” left: you asked for %(wanted)s.")
+                % {"left": left.get(pk, 0), "title": titles[pk], "wanted": wanted[pk]}
+                for pk in short
+            ]
+        )

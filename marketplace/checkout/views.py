@@ -32,6 +32,7 @@ from .forms import CheckoutForm
 from .orders import guest_order_grant, order_contact_matches, order_display_context, order_lookup_allowed
 
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
+allocation_deferred = get_class("order.utils", "allocation_deferred")
 Repository = get_class("shipping.repository", "Repository")
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 Order = get_model("order", "Order")
@@ -80,8 +81,13 @@ class DetailsView(CheckoutSessionMixin, generic.FormView):
         return redirect("checkout:preview")
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class PreviewView(OrderPlacementMixin, generic.TemplateView):
-    """Step 2 (checkout:preview): the review with each seller's subtotal and shipping; POST places."""
+    """Step 2 (checkout:preview): the review with each seller's subtotal and shipping; POST places.
+
+    Placing is one transaction of its own (not the request's), committed as soon as the order is written and
+    its stock allocated — the allocation last (marketplace.checkout.placement), so a stock row stays locked
+    only from its UPDATE to that commit."""
 
     template_name = "oscar/checkout/preview.html"
     pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid", "check_details_are_captured"]
@@ -158,7 +164,7 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
         reviewed = placement.fingerprint(basket, shipping=shipping_charge.incl_tax, total=total.incl_tax, method=method)
         if request.POST.get("basket_id") != str(basket.pk) or not hmac.compare_digest(reviewed, request.POST.get("fingerprint", "")):
             raise placement.BasketChanged
-        placement.stock_lock_and_check(basket)
+        placement.stock_check(basket)
         placement.totals_check(total=total.incl_tax, shipping=shipping_charge.incl_tax)
         if method not in methods.available_methods(total=total.incl_tax):
             raise placement.PlacementError([_("This payment method is not available for this order.")])
@@ -172,6 +178,21 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
             order_number, request.user, basket, shipping_address_from(details), shipping_method, shipping_charge,
             None, total, **order_kwargs,
         )  # fmt: skip
+
+    def handle_order_placement(
+        self, order_number, user, basket, shipping_address, shipping_method, shipping_charge, billing_address, order_total,
+        surcharges=None, **kwargs,
+    ):  # fmt: skip
+        """Oscar's, with the stock allocated after the order is written (the critical section, last)."""
+        with allocation_deferred():
+            order = self.place_order(
+                order_number=order_number, user=user, basket=basket, shipping_address=shipping_address,
+                shipping_method=shipping_method, shipping_charge=shipping_charge, order_total=order_total,
+                billing_address=billing_address, surcharges=surcharges, **kwargs,
+            )  # fmt: skip
+        basket.submit()
+        placement.stock_allocate(basket)
+        return self.handle_successful_order(order)
 
     def get_success_url(self):
         if getattr(self, "payment_method", None) == methods.CARD:

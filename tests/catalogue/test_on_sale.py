@@ -62,12 +62,12 @@ def test_the_predicate_the_queryset_and_every_reader_agree(public, variant, sell
 
 def _shown(client, product) -> dict:
     """Where a shopper meets `product`: the catalogue, search, the product page, placing an order."""
-    from marketplace.checkout.placement import PlacementError, stock_lock_and_check
+    from marketplace.checkout.placement import PlacementError, stock_check
 
     basket = Basket.objects.get()
     basket.strategy = Selector().strategy()
     try:
-        stock_lock_and_check(basket)
+        stock_check(basket)
         orderable = True
     except PlacementError:
         orderable = False
