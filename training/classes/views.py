@@ -23,10 +23,11 @@ from .tokens import LinkRefused, registration_id_from_token, registration_token
 
 
 def _private(response):
-    """Pages of one person's data: never cached by a proxy, never indexed, the token never sent on as a referrer."""
+    """Pages of one person's data: never cached by a proxy, never indexed, the token never sent to another site as a
+    referrer ("same-origin", not "no-referrer": with that the browser posts Origin: null and the CSRF check refuses)."""
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -71,7 +72,9 @@ def class_detail(request, pk: int):
                         request,
                         _("The class is full: you are on the waiting list. Keep this page's address: it lets you see or cancel your registration."),
                     )
-                return redirect("training_classes:registration", token=registration_token(result.registration))
+                # With its own fragment, the form's #dang-ky is not carried over to the registration's address.
+                url = reverse("training_classes:registration", kwargs={"token": registration_token(result.registration)})
+                return redirect(f"{url}#ket-qua")
         else:
             status = 400
     sessions = list(training_class.sessions.all())
