@@ -121,3 +121,14 @@ def test_the_reach_page_and_csv_are_for_holders_of_the_permission(client, places
 
 def test_registration_status_is_declared_once(places):
     assert set(lifecycle.STATUSES) == {lifecycle.CONFIRMED, lifecycle.WAITING, lifecycle.CANCELLED}
+
+
+def test_a_superuser_creates_classes_in_the_admin_where_no_registrant_is_listed(client, places):
+    admin = get_user_model().objects.create_superuser(email="admin@example.vn", password="x")
+    c = make_class(commune=places["ba_dinh"])
+    register(c, commune=places["ba_dinh"], phone="0966555444")
+    client.force_login(admin)
+    assert client.get("/django-admin/training_classes/trainingclass/add/").status_code == 200
+    page = client.get(f"/django-admin/training_classes/trainingclass/{c.pk}/change/")
+    assert page.status_code == 200 and b"0966555444" not in page.content
+    assert client.get("/django-admin/training_classes/registration/").status_code == 404

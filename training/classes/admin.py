@@ -1,0 +1,21 @@
+"""Programme staff create classes and name who runs them in the Django admin. Registrations are not listed here:
+registrants' phone numbers are for the staff running a class, on its own pages (/tap-huan/lop/quan-ly/)."""
+
+from django.contrib import admin
+
+from .models import ClassSession, TrainingClass
+
+
+class ClassSessionInline(admin.TabularInline):
+    model = ClassSession
+    extra = 1
+    min_num = 1
+
+
+@admin.register(TrainingClass)
+class TrainingClassAdmin(admin.ModelAdmin):
+    list_display = ("title", "province", "mode", "capacity", "is_published")
+    list_filter = ("mode", "audience", "is_published", "province")
+    search_fields = ("title", "topic")
+    raw_id_fields = ("commune", "staff")  # 3,321 communes: a code, not a list
+    inlines = [ClassSessionInline]
