@@ -154,3 +154,20 @@ def test_a_registration_after_the_first_session_started_cannot_be_cancelled(clie
     client.post(reverse("training_classes:cancel", kwargs={"token": registration_token(registration)}))
     registration.refresh_from_db()
     assert registration.status == lifecycle.CONFIRMED
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up_in_order(places, django_capture_on_commit_callbacks):
+    from training.classes.services import waiting_list_fill
+
+    c = make_class(commune=places["ba_dinh"], capacity=1)
+    register(c, commune=places["ba_dinh"])
+    second = register(c, commune=places["ba_dinh"], email="hai@example.vn")
+    third = register(c, commune=places["ba_dinh"])
+    mail.outbox.clear()
+    c.capacity = 2
+    c.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert waiting_list_fill(class_id=c.pk).pk == second.pk
+    third.refresh_from_db()
+    assert third.status == lifecycle.WAITING
+    assert [m.to for m in mail.outbox] == [["hai@example.vn"]]

@@ -114,6 +114,13 @@ def registration_cancel(*, registration_id: int) -> Registration | None:
         return _promote_waiting(training_class)
 
 
+def waiting_list_fill(*, class_id: int) -> Registration | None:
+    """Moves the head of the waiting list into places a class has free (after its capacity was raised), telling
+    each by e-mail. Returns the first promoted, if any."""
+    with transaction.atomic():
+        return _promote_waiting(_locked_class(class_id))
+
+
 def _promote_waiting(training_class: TrainingClass) -> Registration | None:
     """Within the class lock: fills free places from the head of the waiting list."""
     promoted = None
