@@ -65,3 +65,32 @@ def test_on_a_phone_a_resident_registers_for_a_class_and_cancels_through_the_lin
     assert page.get_by_text("Đường dẫn này không hợp lệ", exact=False).is_visible()
     screenshots(page, "tampered-link")
     page.close()
+
+
+def test_on_a_phone_the_staff_running_a_class_mark_attendance_with_check_boxes(live_server, browser, screenshots):
+    from django.contrib.auth import get_user_model
+
+    from tests.training_classes.conftest import register
+
+    places = localities()
+    staff = get_user_model().objects.create_user(email="canbo.taphuan@example.vn", password="ocop-e2e-class-2026")
+    training_class = make_class(commune=places["bac_ha"], capacity=3, staff=[staff], title="Bán hàng trên sàn thương mại điện tử cho HTX")
+    people = [register(training_class, commune=places["bac_ha"], name=name) for name in ("Lò Văn A", "Giàng Thị B", "Vàng Văn C", "Sùng Thị D")]
+    page = browser.new_page(viewport=PHONE, locale="vi-VN")
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/shop/accounts/login/?next=/tap-huan/lop/quan-ly/")
+    page.fill("#id_login-username", staff.email)
+    page.fill("#id_login-password", "ocop-e2e-class-2026")
+    page.locator("form:has(#id_login-username) button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/tap-huan/lop/quan-ly/$"))
+    page.get_by_role("link", name=training_class.title).click()
+    assert page.locator("input[type=checkbox]").count() == 3  # the confirmed; the waiting one is listed apart
+    page.get_by_label("Lò Văn A", exact=False).check()
+    page.get_by_label("Vàng Văn C", exact=False).check()
+    assert _fits_the_screen(page)
+    screenshots(page, "attendance")
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    assert page.get_by_text("Đã lưu điểm danh: 2 người có mặt.").is_visible()
+    screenshots(page, "attendance-saved")
+    assert set(Registration.objects.filter(attended=True).values_list("pk", flat=True)) == {people[0].pk, people[2].pk}
+    page.close()
