@@ -132,3 +132,16 @@ def test_a_superuser_creates_classes_in_the_admin_where_no_registrant_is_listed(
     page = client.get(f"/django-admin/training_classes/trainingclass/{c.pk}/change/")
     assert page.status_code == 200 and b"0966555444" not in page.content
     assert client.get("/django-admin/training_classes/registration/").status_code == 404
+
+
+def test_the_staff_pages_read_many_registrants_in_a_fixed_number_of_queries(client, places, staff, django_assert_max_num_queries):
+    # The layout of a signed-in page (session, basket, menus, permissions) takes about 14; ours are 3.
+    c = make_class(commune=places["ba_dinh"], capacity=20, staff=[staff])
+    for _ in range(30):
+        register(c, commune=places["ba_dinh"])
+    client.force_login(staff)
+    for name in ("staff-detail", "staff-csv"):
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse(f"training_classes:{name}", kwargs={"pk": c.pk})).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("training_classes:staff-list")).status_code == 200
