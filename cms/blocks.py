@@ -108,14 +108,14 @@ class FeaturedProductsBlock(blocks.StructBlock):
         return [product.pk for product in value["products"] if product is not None]
 
     def get_context(self, value, parent_context=None):
-        from ocop_catalog.selectors import products_on_sale_by_id
+        from ocop_catalog.selectors import products_buyable_by_id
 
         context = super().get_context(value, parent_context=parent_context)
         ids = self.product_ids(value)
         # The page loads the products of all its blocks at once; alone (e.g. in a test) the block loads its own.
         by_id = context.get("featured_products_by_id")
         if by_id is None:
-            by_id = products_on_sale_by_id(ids=ids)
+            by_id = products_buyable_by_id(ids=ids)
         context["products"] = [by_id[pk] for pk in ids if pk in by_id]
         return context
 

@@ -40,7 +40,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ocop_catalog.cards import ProductCards
-        from ocop_catalog.selectors import products_on_sale_by_id
+        from ocop_catalog.selectors import products_buyable_by_id
 
         from .selectors import home_article_sections, home_featured_card_refs
 
@@ -48,7 +48,7 @@ class HomePage(Page):
         # Cards from the card cache: a product is loaded only when its card changed.
         context["featured_products"] = ProductCards(
             home_featured_card_refs(page=self, limit=settings.OCOP_HOME_FEATURED_COUNT),
-            load=lambda ids: products_on_sale_by_id(ids=ids),
+            load=lambda ids: products_buyable_by_id(ids=ids),
             request=request,
         )
         context["article_sections"] = home_article_sections(limit=3, request=request)
@@ -193,11 +193,11 @@ class ArticlePage(Page):
         return ArticleBodyBlock.featured_product_ids(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from ocop_catalog.selectors import products_on_sale_by_id
+        from ocop_catalog.selectors import products_buyable_by_id
 
         context = super().get_context(request, *args, **kwargs)
         # One load for every featured-products block of the body.
-        context["featured_products_by_id"] = products_on_sale_by_id(ids=self.featured_product_ids())
+        context["featured_products_by_id"] = products_buyable_by_id(ids=self.featured_product_ids())
         return context
 
 

@@ -7,7 +7,8 @@ Suspension is stored once, on the producer (`Partner.is_suspended`), and changed
 sellers.services.seller_suspend / seller_reinstate.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 
 
 def on_sale_q() -> Q:
@@ -19,3 +20,14 @@ def product_is_on_sale(product) -> bool:
     """Whether `product` is on sale, by the rule of `on_sale_q` (reads its producer: select_related it for many)."""
     producer = product.producer
     return product.is_public and product.parent_id is None and not (producer is not None and producer.is_suspended)
+
+
+def buyable_now_q() -> Q:
+    """On sale, and buyable this moment: one of its stock records has a price and units not yet allocated
+    to orders (or its product class tracks no stock). What a showcase — the home page's and the articles'
+    featured products — may show: a shopper never follows a featured card to "sold out" (issue 14.2)."""
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    units_left = Q(product__product_class__track_stock=False) | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
+    return on_sale_q() & Exists(StockRecord.objects.filter(units_left, product=OuterRef("pk"), price__isnull=False))

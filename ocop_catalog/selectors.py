@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from .models import Commune, OcopCertificate, Province
 from .rules import PRODUCT_GROUPS
+from .sale import buyable_now_q
 from .text import nfc
 
 Product = get_model("catalogue", "Product")
@@ -70,6 +71,15 @@ def products_on_sale_by_id(*, ids) -> dict:
     return {product.pk: product for product in products_for_display(Product.objects.browsable().filter(pk__in=ids))}
 
 
+def products_buyable_by_id(*, ids) -> dict:
+    """The products among `ids` that can be bought now (ocop_catalog.sale.buyable_now_q: on sale, priced, units
+    left), loaded for display, by id: what a featured block shows."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {product.pk: product for product in products_for_display(Product.objects.filter(buyable_now_q(), pk__in=ids))}
+
+
 def _with_card_columns(queryset: QuerySet) -> QuerySet:
     """Each product's id, then everything its card shows (title, slug, rating, place, first stock record,
     newest verified certificate, first image), as values."""
@@ -98,7 +108,7 @@ def _with_card_columns(queryset: QuerySet) -> QuerySet:
 def _card_rows_sql(ids: tuple[int, ...] | None, day: datetime.date, limit: int) -> tuple[str, tuple]:
     # Building and compiling this query costs the ORM ~20 times what the database takes to answer it, and
     # the home page asks the same one all day: compiled once per process for the same inputs.
-    queryset = featured_products_fallback(day=day) if ids is None else Product.objects.browsable().filter(pk__in=ids)
+    queryset = featured_products_fallback(day=day) if ids is None else Product.objects.filter(buyable_now_q(), pk__in=ids)
     sql, params = _with_card_columns(queryset)[:limit].query.sql_with_params()
     return sql, tuple(params)
 
@@ -171,9 +181,9 @@ def locality_choices_forget(*, province_codes) -> None:
 
 
 def featured_products_fallback(*, day: datetime.date | None = None) -> QuerySet:
-    """The public products holding a valid 4★ or 5★ certificate on `day` (today), newest first."""
+    """The products that can be bought now holding a valid 4★ or 5★ certificate on `day` (today), newest first."""
     top_rated = certificates_valid_on(day=day or timezone.localdate()).filter(product=OuterRef("pk"), stars__gte=4)
-    return Product.objects.browsable().filter(Exists(top_rated)).order_by("-date_created", "-pk")
+    return Product.objects.filter(buyable_now_q(), Exists(top_rated)).order_by("-date_created", "-pk")
 
 
 # --- Certificates: public verification, expiry banner, labels --------------------------------

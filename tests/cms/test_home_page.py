@@ -104,3 +104,42 @@ def test_home_page_queries_stay_within_budget_whatever_the_number_of_featured_pr
 
     assert counts[2] == counts[8]
     assert max(counts[8]) <= HOME_QUERY_BUDGET
+
+
+@pytest.mark.parametrize("chosen", [False, True], ids=["newest top-rated", "chosen by editors"])
+def test_featured_products_are_only_those_buyable_now(client, producer, chosen):
+    in_stock = make_product(producer=producer, title="Chè còn hàng", stars=5)
+    sold_out = make_product(producer=producer, title="Mật ong đã bán hết", stars=5, stock=4)
+    withdrawn = make_product(producer=producer, title="Nấm đã ngừng bán", stars=5)
+    sold_out.stockrecords.update(num_allocated=4)  # every unit ordered, none left to buy
+    withdrawn.is_public = False
+    withdrawn.save()
+    if chosen:
+        home = HomePage.objects.get()
+        for order, product in enumerate((sold_out, withdrawn, in_stock)):
+            HomePageFeaturedProduct.objects.create(page=home, product=product, sort_order=order)
+
+    html = home_html(client)
+
+    assert "Chè còn hàng" in html
+    assert "Mật ong đã bán hết" not in html and "Nấm đã ngừng bán" not in html
+
+
+def test_an_articles_featured_block_hides_a_product_sold_out_since(client, sections, producer):
+    from wagtail.blocks import StreamValue
+
+    in_stock = make_product(producer=producer, title="Chè còn hàng")
+    sold_out = make_product(producer=producer, title="Mật ong đã bán hết", stock=2)
+    article = make_news(title="Đặc sản mùa thu")
+    article.body = StreamValue(
+        article.body.stream_block,
+        [("featured_products", {"heading": "Mua ngay", "products": [sold_out, in_stock]})],
+        is_lazy=False,
+    )
+    article.save_revision().publish()
+    assert "Mật ong đã bán hết" in client.get(article.url).content.decode()
+
+    sold_out.stockrecords.update(num_allocated=2)
+    html = client.get(article.url).content.decode()
+
+    assert "Chè còn hàng" in html and "Mật ong đã bán hết" not in html
