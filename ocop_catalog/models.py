@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -93,6 +93,12 @@ class OcopCertificate(models.Model):
         on_delete=models.CASCADE,
         related_name="ocop_certificates",
     )
+    # The producer (chủ thể OCOP) that held it when issued: it stays with that producer if the product later
+    # moves to another one. Filled from product.ocop_producer when the certificate is created (save()).
+    holder = models.ForeignKey(
+        "Producer", verbose_name=_("Holder"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="certificates",
+    )  # fmt: skip
     stars = models.PositiveSmallIntegerField(
         _("Stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -138,6 +144,13 @@ class OcopCertificate(models.Model):
 
     def __str__(self):
         return f"{self.stars}★ {self.number or '—'} ({self.product_id})"
+
+    def save(self, *args, **kwargs):
+        if self.holder_id is None and self.product_id is not None:
+            self.holder_id = type(self).product.field.related_model.objects.filter(pk=self.product_id).values_list(
+                "ocop_producer_id", flat=True
+            ).first()
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -207,3 +220,83 @@ class CertificateNotice(models.Model):
 
     def __str__(self):
         return f"{self.certificate_id} {self.kind}"
+
+
+# A Vietnamese tax code (mã số thuế): 10 digits for an enterprise or cooperative, 10 + "-" + 3 for a branch
+# (Circular 105/2020/TT-BTC, art. 5), and since 1 July 2025 an individual's or household's 12-digit personal
+# identification number (Circular 86/2024/TT-BTC, art. 5).
+TAX_CODE_VALIDATOR = RegexValidator(
+    r"^(\d{10}(-\d{3})?|\d{12})$",
+    _("A tax code is 10 digits, 10 digits then -NNN for a branch, or a 12-digit personal identification number."),
+)
+
+
+class Producer(models.Model):
+    """The OCOP subject (chủ thể OCOP) that makes a product and holds its certificates: a household, a cooperative
+    or an enterprise, with the commune the product comes from.
+
+    It is not always the account that sells: a cooperative sells its members' goods, a provincial OCOP sales point
+    sells goods of producers from many communes. `partner` is the selling account that manages this record (it may
+    list the producer's goods and edit it; no other seller may see or use it). A product's locality (search, facets,
+    map, reports) is its producer's commune.
+    """
+
+    class Kind(models.TextChoices):
+        HOUSEHOLD = "household", _("Household business")
+        COOPERATIVE = "cooperative", _("Cooperative or cooperative group")
+        ENTERPRISE = "enterprise", _("Enterprise")
+
+    name = models.CharField(_("Name"), max_length=255)
+    slug = models.SlugField(_("Slug"), max_length=255, unique=True, allow_unicode=False)
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind.choices, default=Kind.COOPERATIVE)
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("Commune"), on_delete=models.PROTECT, null=True, blank=True, related_name="producers"
+    )
+    tax_code = models.CharField(_("Tax code"), max_length=14, blank=True, validators=[TAX_CODE_VALIDATOR])
+    story = models.TextField(_("Story"), blank=True)
+    # Where the agri-tourism map places the producer; when blank it is placed at its commune.
+    latitude = models.FloatField(
+        _("Latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("Longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    partner = models.ForeignKey(
+        "partner.Partner", verbose_name=_("Managed by seller"), on_delete=models.PROTECT, related_name="ocop_producers"
+    )
+    # The seller itself as a producer (at most one per seller): a product with no producer chosen goes to it.
+    is_seller_itself = models.BooleanField(_("The seller itself"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("OCOP producer")
+        verbose_name_plural = _("OCOP producers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="ocop_producer_both_coordinates_or_none",
+            ),
+            models.UniqueConstraint(
+                fields=["partner"], condition=Q(is_seller_itself=True), name="ocop_producer_one_seller_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("ocop-producer", kwargs={"slug": self.slug})
+
+    @property
+    def map_point(self):
+        """(latitude, longitude) for the map: the producer's own when set, else its commune's, else None."""
+        if self.latitude is not None and self.longitude is not None:
+            return self.latitude, self.longitude
+        if self.commune_id and self.commune.latitude is not None and self.commune.longitude is not None:
+            return self.commune.latitude, self.commune.longitude
+        return None

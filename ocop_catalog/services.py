@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from .images import image_over_pixel_limit
-from .models import Commune, OcopCertificate, Province
+from .models import Commune, OcopCertificate, Producer, Province
 from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, add_months
 from .selectors import locality_choices_forget
 from .text import nfc, slugify_vi
@@ -183,7 +183,68 @@ def producer_create_or_update(*, code: str, name: str, commune: Commune) -> "Par
         partner.name = nfc(name)
         partner.commune = commune
         partner.save(update_fields=["name", "commune"])
+        Producer.objects.filter(partner=partner, is_seller_itself=True).update(commune=commune)
     return partner
+
+
+def _unique_producer_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify_vi(name)[:200] or "nha-san-xuat"
+    slug, n = base, 2
+    while Producer.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def producer_seller_itself(*, partner: "Partner") -> Producer:
+    """The seller `partner` as an OCOP producer (name and commune from it), created the first time. Idempotent.
+
+    A product listed without a producer chosen is the seller's own: it points here.
+    """
+    producer = Producer.objects.filter(partner=partner, is_seller_itself=True).first()
+    if producer is None:
+        producer = Producer.objects.create(
+            name=partner.name, slug=_unique_producer_slug(partner.name), commune_id=partner.commune_id,
+            partner=partner, is_seller_itself=True,
+        )  # fmt: skip
+    return producer
+
+
+@dataclass(frozen=True)
+class ProducerData:
+    """What a seller says about a producer it sells for."""
+
+    name: str
+    kind: str
+    commune: Commune | None
+    tax_code: str = ""
+    story: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@transaction.atomic
+def producer_save(*, partner: "Partner", data: ProducerData, producer: Producer | None = None) -> Producer:
+    """Create a producer managed by `partner`, or update `producer` (which must be managed by `partner`).
+
+    The slug is made from the name when the producer is created and then kept (links and QR labels point at it).
+    Raises ValidationError on a bad tax code, coordinates or a missing commune.
+    """
+    if producer is not None and producer.partner_id != partner.pk:
+        raise Producer.DoesNotExist
+    producer = producer or Producer(partner=partner)
+    producer.name = nfc(data.name)
+    producer.kind = data.kind
+    producer.commune = data.commune
+    producer.tax_code = nfc(data.tax_code)
+    producer.story = nfc(data.story)
+    producer.latitude, producer.longitude = data.latitude, data.longitude
+    if data.commune is None:
+        raise ValidationError({"commune": _("Choose the producer's commune.")})
+    if not producer.slug:
+        producer.slug = _unique_producer_slug(producer.name)
+    producer.full_clean()
+    producer.save()
+    return producer
 
 
 @dataclass(frozen=True)
@@ -199,14 +260,21 @@ class ListingData:
 
 
 @transaction.atomic
-def product_listing_save(*, producer: "Partner", listing: ListingData, stock_read: int | None = None) -> "Product":
+def product_listing_save(
+    *, producer: "Partner", listing: ListingData, stock_read: int | None = None, ocop_producer: Producer | None = None
+) -> "Product":
     """Create or update `producer`'s product with SKU `listing.sku`: one product, one stock record.
 
     A SKU is unique per producer; saving the same listing twice leaves one product. With `stock_read` (the
     stock the seller was shown), an existing product's stock changes only if `listing.stock` differs from
     it, and then by that difference on the level at this moment, so units shipped meanwhile stay shipped;
     a difference that would take stock below zero raises ValidationError on "stock".
+
+    `ocop_producer` (managed by `producer`) is who makes it; None keeps an existing product's, and a new product
+    goes to the seller itself (producer_seller_itself).
     """
+    if ocop_producer is not None and ocop_producer.partner_id != producer.pk:
+        raise ValueError("A seller lists only the producers it manages.")
     if listing.group_slug not in PRODUCT_GROUPS_BY_SLUG:
         raise ValueError(f"Unknown OCOP product group: {listing.group_slug!r}")
     if listing.price_vnd <= 0 or listing.stock < 0:
@@ -222,6 +290,10 @@ def product_listing_save(*, producer: "Partner", listing: ListingData, stock_rea
     product.title = nfc(listing.title)
     product.description = nfc(listing.description)
     product.producer = producer
+    if ocop_producer is not None:
+        product.ocop_producer = ocop_producer
+    elif product.ocop_producer_id is None:
+        product.ocop_producer = producer_seller_itself(partner=producer)
     product.is_public = True
     if not product.slug:
         product.slug = slugify_vi(product.title)[:128] or "san-pham"

@@ -13,11 +13,25 @@ class ProductQuerySet(OscarProductQuerySet):
 
 
 class Product(AbstractProduct):
-    """An Oscar product with the producer that makes and sells it."""
+    """An Oscar product with who sells it and who makes it.
+
+    `producer` is the SELLING account (a partner.Partner; the name is historical): ownership, isolation, stock and
+    suspension go by it. `ocop_producer` is the OCOP subject (ocop_catalog.Producer) that makes the product and
+    holds its certificates; its commune is the product's locality (search, facets, map, reports). A seller's own
+    goods point at the seller's own producer; a cooperative or a provincial sales point lists goods of several.
+    """
 
     producer = models.ForeignKey(
         "partner.Partner",
         verbose_name=_("Producer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+    )
+    ocop_producer = models.ForeignKey(
+        "ocop_catalog.Producer",
+        verbose_name=_("OCOP producer"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
