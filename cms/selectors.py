@@ -116,7 +116,18 @@ def _under_view_restriction():
 
 def articles_featuring(*, product, limit: int = 6) -> list:
     """The live, public articles (news and training) featuring `product`, newest first, in one query; each has
-    `is_training` set. Reading the denormalised links keeps this one query however many articles exist."""
+    `is_training` set. Reading the denormalised links keeps this one query however many articles exist; the
+    answer is cached under the content version (publishing or unpublishing any page moves it on), so a warm
+    product page reads nothing here."""
+    key = f"cms:articles-featuring:{content_version()}:{product.pk}:{limit}"
+    articles = cache.get(key)
+    if articles is None:
+        articles = _articles_featuring(product=product, limit=limit)
+        cache.set(key, articles, HOME_SECTIONS_CACHE_SECONDS)
+    return articles
+
+
+def _articles_featuring(*, product, limit: int) -> list:
     training = get_model("cms", "TrainingArticlePage").objects.filter(pk=OuterRef("pk"))
     return list(
         Page.objects.live()

@@ -8,6 +8,7 @@ the same product for the first time at the same moment. `install()` disconnects 
 insert in a savepoint.
 """
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from oscar.apps.analytics import receivers as oscar_receivers
@@ -32,10 +33,25 @@ def update_counter(model, field_name, filter_kwargs, increment=1):
         record.update(**{field_name: F(field_name) + increment})
 
 
+# A product's page views are counted in the cache and written every VIEWS_PER_WRITE views: a product shown in
+# a livestream is viewed by hundreds at once, and a write per view would queue them all on its counter row.
+VIEWS_PER_WRITE = 10
+
+
 def product_view_count(sender, product, user, **kwargs):
     if kwargs.get("raw", False):
         return
-    update_counter(ProductRecord, "num_views", {"product": product})
+    key = f"analytics:views:{product.pk}"
+    if cache.add(key, 1, None):
+        seen = 1
+    else:
+        try:
+            seen = cache.incr(key)
+        except ValueError:  # evicted meanwhile: start again (fewer than VIEWS_PER_WRITE views are lost)
+            cache.set(key, 1, None)
+            seen = 1
+    if seen % VIEWS_PER_WRITE == 0:  # each increment gives one number: exactly one view writes each batch
+        transaction.on_commit(lambda: update_counter(ProductRecord, "num_views", {"product_id": product.pk}, VIEWS_PER_WRITE))
     if user and user.is_authenticated:
         update_counter(UserRecord, "num_product_views", {"user": user})
         UserProductView.objects.create(product=product, user=user)

@@ -1,7 +1,9 @@
 """Who may review a product: a signed-in buyer with a delivered part of an order containing it."""
 
+from django.core.cache import cache
 from django.db.models import F
 
+from ocop_catalog.cache_versions import cache_version, cache_version_advance
 from sellers.models import Fulfilment
 
 
@@ -25,3 +27,31 @@ def review_permission(*, user, product) -> dict:
         "has_reviewed": has_reviewed,
         "can_review": not has_reviewed and has_delivered_purchase(user=user, product=product),
     }
+
+
+LATEST_REVIEWS = 5
+REVIEWS_CACHE_SECONDS = 24 * 3600
+
+
+def _reviews_version_key(product_id: int) -> str:
+    return f"reviews:version:{product_id}"
+
+
+def product_reviews_changed(*, product_id: int) -> None:
+    """A review of the product was written, approved, changed or removed: its page shows it on the next request."""
+    cache_version_advance(_reviews_version_key(product_id))
+
+
+def product_reviews_summary(*, product) -> dict:
+    """{"latest": the newest approved reviews, "count": how many are approved}, cached under the product's
+    reviews version (moved on by every change of one of its reviews), so the product page reads no review
+    table when warm (issue 16.5) and shows a change at once."""
+    key = f"reviews:summary:{product.pk}:{cache_version(_reviews_version_key(product.pk))}"
+    summary = cache.get(key)
+    if summary is None:
+        approved = product.reviews.approved()
+        latest = list(approved.select_related("user").order_by("-date_created")[: LATEST_REVIEWS + 1])
+        count = len(latest) if len(latest) <= LATEST_REVIEWS else approved.count()
+        summary = {"latest": latest[:LATEST_REVIEWS], "count": count}
+        cache.set(key, summary, REVIEWS_CACHE_SECONDS)
+    return summary

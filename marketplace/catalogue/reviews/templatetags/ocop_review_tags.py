@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import review_permission
+from ..selectors import product_reviews_summary, review_permission
 
 register = template.Library()
 
@@ -9,6 +9,5 @@ register = template.Library()
 def product_review_state(product, user) -> dict:
     """Whether this visitor may review the product, and the few latest approved reviews."""
     state = review_permission(user=user, product=product)
-    state["latest"] = list(product.reviews.approved().select_related("user").order_by("-date_created")[:5])
-    state["count"] = product.num_approved_reviews
+    state.update(product_reviews_summary(product=product))
     return state
