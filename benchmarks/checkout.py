@@ -20,6 +20,7 @@ Traffic stays in-process and on 127.0.0.1 (PostgreSQL). Bounded: buyers × order
 
 import argparse
 import datetime
+import io
 import os
 import platform
 import re
@@ -43,6 +44,7 @@ def parse_args():
     parser.add_argument("--buyers", default="1,16,50", help="concurrent buyers per run, comma-separated (threads, one connection each)")
     parser.add_argument("--orders", type=int, default=4, help="checkouts per buyer")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
+    parser.add_argument("--profile", type=int, metavar="N", help="instead: profile N single placements (queries, their time, Python time)")
     return parser.parse_args()
 
 
@@ -161,6 +163,53 @@ def run(products, *, buyers: int, orders: int) -> dict:
     return {"place_ms": place_ms, "checkout_ms": checkout_ms, "failures": failures, "elapsed": elapsed}
 
 
+def profile_placements(products, *, count: int) -> None:
+    """Where one placement's time goes: N placements by one buyer, each timed, its queries counted and timed,
+    and a cProfile of all N (top functions by their own time)."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    address = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
+               "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
+    profiler, walls, sql_ms, counts, slowest = cProfile.Profile(), [], [], [], {}
+    for round_ in range(count + 1):  # the first warms the caches and is left out
+        client = Client()
+        for product in products:
+            client.post(f"/shop/basket/add/{product.pk}/", {"quantity": 1})
+        client.post("/shop/checkout/", {**address, "email": f"profile{round_}@example.vn"})
+        html = client.get("/shop/checkout/preview/").content.decode()
+        fields = dict(re.findall(r'name="(basket_id|fingerprint)" value="([^"]*)"', html))
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            if round_:
+                profiler.enable()
+            response = client.post("/shop/checkout/preview/", fields)
+            profiler.disable()
+            wall = (time.perf_counter() - started) * 1000
+        assert response.status_code == 302, response.status_code
+        if not round_:
+            continue
+        walls.append(wall)
+        counts.append(len(queries))
+        sql_ms.append(sum(float(query["time"]) for query in queries) * 1000)
+        for query in queries:
+            shape = re.sub(r"\b\d+\b", "N", query["sql"])[:110]
+            total, seen = slowest.get(shape, (0.0, 0))
+            slowest[shape] = (total + float(query["time"]) * 1000, seen + 1)
+    print(f"placement: p50 {statistics.median(walls):.1f} ms over {count}; queries {statistics.median(counts):.0f}, "
+          f"SQL {statistics.median(sql_ms):.1f} ms, Python and the rest {statistics.median(walls) - statistics.median(sql_ms):.1f} ms")  # fmt: skip
+    print("queries by total time (all placements):")
+    for shape, (total, seen) in sorted(slowest.items(), key=lambda item: -item[1][0])[:15]:
+        print(f"  {total:7.1f} ms {seen:4d}×  {shape}")
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(20)
+    print(stream.getvalue()[:6000])
+
+
 def summary(values):
     return {"p50": statistics.median(values), "p95": percentile(values, 0.95), "max": max(values)}
 
@@ -195,6 +244,9 @@ def main():
     from oscar.core.loading import get_model
 
     StockRecord = get_model("partner", "StockRecord")
+    if args.profile:
+        profile_placements(prepare_catalogue(stock=args.profile + 1), count=args.profile)
+        return
     rows, problems = [], []
     for buyers in [int(value) for value in args.buyers.split(",")]:
         total = buyers * args.orders
