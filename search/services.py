@@ -32,6 +32,14 @@ def search_generation_advance() -> None:
     cache_version_advance(GENERATION_KEY)
 
 
+def search_products_changed(*, product_ids: Iterable[int]) -> None:
+    """Reindex products whose rows were changed by a queryset update, which sends no signal (the checkout's
+    stock allocation): at once with eager Celery, after the commit with a worker."""
+    from .signals import products_changed
+
+    products_changed(set(product_ids))
+
+
 def elasticsearch_enabled() -> bool:
     return settings.SEARCH_BACKEND == "elasticsearch" and bool(settings.ELASTICSEARCH_URL)
 

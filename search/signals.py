@@ -62,6 +62,12 @@ def _index(product_ids) -> None:
         _run(index_products, sorted(product_ids))
 
 
+def products_changed(product_ids) -> None:
+    """Products changed by a queryset update (no post_save was sent): indexed as a save of theirs would be."""
+    if product_ids:
+        _index(product_ids)
+
+
 def _bulk_change_finished(sender, succeeded, **kwargs):
     from .tasks import index_products
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ocop_catalog.money import is_whole_dong
+from search.services import search_products_changed
 from sellers.shipping import shipping_charge_for_part
 
 Basket = get_model("basket", "Basket")
@@ -195,3 +196,8 @@ def stock_allocate(basket) -> None:
                 for pk in short
             ]
         )
+    # The search documents say only whether a product is in stock: those sold out by this order are reindexed.
+    # (One query; a queryset update sends no post_save for search to see.)
+    if wanted:
+        sold_out = StockRecord.objects.filter(pk__in=list(wanted), num_in_stock__lte=Coalesce(F("num_allocated"), 0))
+        search_products_changed(product_ids=sold_out.values_list("product_id", flat=True))
