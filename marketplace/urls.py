@@ -25,6 +25,7 @@ urlpatterns = [
     path("shop/dashboard/payments/", include("payments.urls")),
     # A product photo's thumbnail, or a placeholder while a task draws it (marketplace.thumbnails).
     path("shop/thumbnails/<int:image_pk>/<str:size>/", ThumbnailPendingView.as_view(), name="thumbnail-pending"),
+    path("shop/san-xuat/", include(ocop_urls.producer_urlpatterns)),  # producers' public pages
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("api/search/", include("search.urls")),  # product search JSON API
     path("ocop/tham-dinh/", include("evaluation.review_urls")),  # commune officers and councils at work

@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 
 CARD_TEMPLATE = "oscar/catalogue/partials/product.html"
 # Bump when the card template changes what it shows: every cached card is retired.
-CARD_TEMPLATE_VERSION = 2
+CARD_TEMPLATE_VERSION = 3
 # Keys change with the card, so this only bounds what unused cards cost the cache.
 CARD_CACHE_SECONDS = 6 * 60 * 60
 

@@ -43,7 +43,8 @@ def certificate_public_record(certificate: OcopCertificate, *, day: datetime.dat
     (DjangoJSONEncoder writes them ISO 8601)."""
     status = certificate.public_status_on(day)
     product = certificate.product
-    producer = product.producer
+    # The holder (chủ thể OCOP) when issued; the product's producer for certificates recorded before producers.
+    producer = certificate.holder or product.ocop_producer
     commune = producer.commune if producer is not None else None
     return {
         "id": certificate.pk,
@@ -51,7 +52,8 @@ def certificate_public_record(certificate: OcopCertificate, *, day: datetime.dat
         "status": status,
         "status_label": _status_label(status),
         "product": {"id": product.pk, "title": product.get_title(), "url": settings.SITE_URL.rstrip("/") + product.get_absolute_url()},
-        "producer": producer.display_name if producer is not None else "",
+        "producer": producer.name if producer is not None else "",
+        "producer_url": settings.SITE_URL.rstrip("/") + producer.get_absolute_url() if producer is not None else "",
         "commune": commune.name if commune is not None else "",
         "province": commune.province.name if commune is not None else "",
         "stars": certificate.stars,

@@ -11,9 +11,9 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import Commune, OcopCertificate, Province
+from .models import Commune, OcopCertificate, Producer, Province
 from .rules import PRODUCT_GROUPS
-from .sale import buyable_now_q
+from .sale import buyable_now_q, on_sale_q
 from .text import nfc
 
 Product = get_model("catalogue", "Product")
@@ -55,7 +55,7 @@ def products_for_display(queryset: QuerySet | None = None) -> QuerySet:
     """Public products with everything a product card shows loaded in a fixed number of queries
     (not their categories, which no card shows: a caller of `group_of` for many products prefetches them)."""
     queryset = Product.objects.browsable() if queryset is None else queryset
-    queryset = queryset.select_related("product_class", "producer__commune__province").prefetch_related(
+    queryset = queryset.select_related("product_class", "producer", "ocop_producer__commune__province").prefetch_related(
         "images",
         Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
     )
@@ -99,7 +99,8 @@ def _with_card_columns(queryset: QuerySet) -> QuerySet:
         card_image=Subquery(image.values("original")[:1]),
     ).values_list(
         "pk", "title", "slug", "parent_id", "is_public", "rating", "product_class__track_stock",
-        "producer__commune__short_name", "producer__commune__province__short_name",
+        "ocop_producer__name", "ocop_producer__slug",
+        "ocop_producer__commune__short_name", "ocop_producer__commune__province__short_name",
         "card_record", "card_certificate", "card_image",
     )  # fmt: skip
 
@@ -194,7 +195,7 @@ PUBLIC_CERTIFICATE_STATUSES = (OcopCertificate.Status.VERIFIED, OcopCertificate.
 
 def _public_certificates() -> QuerySet:
     return OcopCertificate.objects.filter(status__in=PUBLIC_CERTIFICATE_STATUSES).select_related(
-        "product__producer__commune__province"
+        "product__producer", "holder__commune__province", "product__ocop_producer__commune__province"
     )
 
 
@@ -256,3 +257,28 @@ def products_with_valid_certificate(*, producer, today: datetime.date | None = N
         product.label_certificate = product.valid_certificates[0]
         result.append(product)
     return result
+
+
+# --- Producers (chủ thể OCOP): their public page ---------------------------------------------
+
+
+def producer_public(*, slug: str) -> Producer | None:
+    """The producer `slug` with its commune and province, if it makes at least one product on sale (a producer
+    of a suspended or not yet approved seller, or with nothing listed, has no public page); None otherwise."""
+    on_sale = Product.objects.filter(on_sale_q(), ocop_producer=OuterRef("pk"))
+    return Producer.objects.filter(Exists(on_sale), slug=slug).select_related("commune__province", "partner").first()
+
+
+def producer_products(*, producer: Producer) -> QuerySet:
+    """The producer's products on sale, loaded for cards (fixed query count per page), best rated and newest first."""
+    return products_for_display(Product.objects.filter(on_sale_q(), ocop_producer=producer)).order_by("-rating", "-date_created", "-pk")
+
+
+def producer_certificates(*, producer: Producer) -> list[OcopCertificate]:
+    """The certificates the producer holds that the public may see (issued or revoked), newest first, with
+    their products."""
+    return list(
+        OcopCertificate.objects.filter(holder=producer, status__in=PUBLIC_CERTIFICATE_STATUSES)
+        .select_related("product")
+        .order_by("-issued_on", "-pk")
+    )

@@ -1,5 +1,6 @@
 """Public verification of OCOP certificates: a page per certificate, a look-up by number, a JSON API."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,3 +77,26 @@ class CertificateApiView(View):
              "results": [certificate_public_record(certificate, day=today) for certificate in certificates]},
             json_dumps_params={"ensure_ascii": False},
         )  # fmt: skip
+
+
+class ProducerView(TemplateView):
+    """A producer's public page (issue 14.6): its story, commune and province, its products on sale with their
+    stars, and the certificates it holds (each linking to its verification)."""
+
+    template_name = "ocop_catalog/producer.html"
+    paginate_by = 24
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        producer = selectors.producer_public(slug=kwargs["slug"])
+        if producer is None:
+            raise Http404
+        page = Paginator(selectors.producer_products(producer=producer), self.paginate_by).get_page(self.request.GET.get("page"))
+        today = timezone.localdate()
+        context.update(
+            producer=producer,
+            page_obj=page,
+            products=page.object_list,
+            certificates=[certificate_public_record(certificate, day=today) for certificate in selectors.producer_certificates(producer=producer)],
+        )
+        return context

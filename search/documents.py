@@ -28,9 +28,9 @@ StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_FIELDS = (
     "pk", "title", "slug", "description", "date_created", "product_class__track_stock",
-    "producer_id", "producer__name", "producer__code", "producer__seller__slug",
-    "producer__commune_id", "producer__commune__name", "producer__commune__province_id",
-    "producer__commune__province__name", "producer__commune__province__short_name",
+    "producer_id", "producer__name", "producer__code", "producer__seller__slug", "ocop_producer__name",
+    "ocop_producer__commune_id", "ocop_producer__commune__name", "ocop_producer__commune__province_id",
+    "ocop_producer__commune__province__name", "ocop_producer__commune__province__short_name",
 )  # fmt: skip
 
 
@@ -92,8 +92,11 @@ def _document(row, *, record, certificate, image, category_paths, roots) -> Prod
     )
     title = nfc(row["title"])
     description = plain_description(row["description"])
-    province_name, province_short = row["producer__commune__province__name"] or "", row["producer__commune__province__short_name"] or ""
-    place = [row["producer__name"] or "", row["producer__commune__name"] or "", province_name]
+    # The locality is the producer's (chủ thể OCOP), who may be a member of the selling cooperative elsewhere.
+    province_name = row["ocop_producer__commune__province__name"] or ""
+    province_short = row["ocop_producer__commune__province__short_name"] or ""
+    producers = dict.fromkeys([row["producer__name"] or "", row["ocop_producer__name"] or ""])  # the seller and the maker
+    place = [*producers, row["ocop_producer__commune__name"] or "", province_name]
     if province_short not in province_name:
         place.append(province_short)
     title_text = padded(words(title))
@@ -106,15 +109,15 @@ def _document(row, *, record, certificate, image, category_paths, roots) -> Prod
         seller_slug=row["producer__seller__slug"] or row["producer__code"] or "",
         seller_name=nfc(row["producer__name"] or ""),
         province_name=province_short,
-        commune_name=row["producer__commune__name"] or "",
+        commune_name=row["ocop_producer__commune__name"] or "",
         title_text=title_text,
         title_folded=fold_words(title_text),
         search_text=search_text,
         # PostgreSQL matches through its unaccented full-text column instead (migration 0002).
         search_folded="" if connection.vendor == "postgresql" else fold_words(search_text),
         category_paths=" ".join(ancestors),
-        province_code=row["producer__commune__province_id"] or "",
-        commune_code=row["producer__commune_id"] or "",
+        province_code=row["ocop_producer__commune__province_id"] or "",
+        commune_code=row["ocop_producer__commune_id"] or "",
         group_slug=group_slug,
         stars=certificate["stars"] if certificate else None,
         certificate_valid_from=certificate["issued_on"] if certificate else None,

@@ -18,11 +18,12 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 
 @dataclass(frozen=True)
 class CardStats:
-    """What a card shows that the search document does not hold: the review rating (None if unrated) and
-    the number sold (Oscar's analytics counter, 0 if none)."""
+    """What a card shows that the search document does not hold: the review rating (None if unrated), the
+    number sold (Oscar's analytics counter, 0 if none) and the producer's name and page (its slug)."""
 
     rating: float | None
     sold: int
+    maker: tuple = ()
 
 
 def card_stats_on_sale(*, ids) -> dict[int, CardStats]:
@@ -31,12 +32,18 @@ def card_stats_on_sale(*, ids) -> dict[int, CardStats]:
     ids = list(ids)
     if not ids:
         return {}
-    rows = Product.objects.browsable().filter(pk__in=ids).values_list("pk", "rating", "stats__num_purchases")
-    return {pk: CardStats(rating, sold or 0) for pk, rating, sold in rows}
+    rows = Product.objects.browsable().filter(pk__in=ids).values_list(
+        "pk", "rating", "stats__num_purchases", "ocop_producer__name", "ocop_producer__slug"
+    )
+    return {pk: CardStats(rating, sold or 0, (name, slug)) for pk, rating, sold, name, slug in rows}
 
 
 def product_ids_of_producer(*, partner_id: int) -> list[int]:
     return list(Product.objects.filter(producer_id=partner_id, parent=None).values_list("pk", flat=True))
+
+
+def product_ids_of_ocop_producer(*, producer_id: int) -> list[int]:
+    return list(Product.objects.filter(ocop_producer_id=producer_id, parent=None).values_list("pk", flat=True))
 
 
 def product_ids_in_category(*, category_id: int) -> list[int]:

@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from oscar.core.loading import get_model
 
 from ocop_catalog.bulk import bulk_change_finished, catalogue_bulk_change_active
-from ocop_catalog.models import OcopCertificate
+from ocop_catalog.models import OcopCertificate, Producer
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -117,6 +117,13 @@ def _producer_changed(sender, instance, created=False, **kwargs):
         _run(index_producer_products, instance.pk)
 
 
+def _ocop_producer_changed(sender, instance, created=False, raw=False, **kwargs):
+    from .tasks import index_ocop_producer_products
+
+    if not (created or raw):  # its name and commune are its products' place in search
+        _run(index_ocop_producer_products, instance.pk)
+
+
 def _category_changed(sender, instance, created=False, **kwargs):
     from .tasks import index_category_products
 
@@ -132,5 +139,6 @@ def connect() -> None:
     pre_delete.connect(_product_deleting, sender=Product, dispatch_uid="search_index_product_deleting")
     m2m_changed.connect(_product_categories_changed, sender=Product.categories.through, dispatch_uid="search_index_categories")
     post_save.connect(_producer_changed, sender=Partner, dispatch_uid="search_index_partner")
+    post_save.connect(_ocop_producer_changed, sender=Producer, dispatch_uid="search_index_ocop_producer")
     post_save.connect(_category_changed, sender=Category, dispatch_uid="search_index_category")
     bulk_change_finished.connect(_bulk_change_finished, dispatch_uid="search_index_bulk_change")

@@ -26,6 +26,12 @@ def index_producer_products(partner_id: int) -> int:
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, retry_backoff_max=300, max_retries=5)
+def index_ocop_producer_products(producer_id: int) -> int:
+    """After an OCOP producer's (chủ thể) name or commune changed: the products it makes."""
+    return services.search_index_update(product_ids=selectors.product_ids_of_ocop_producer(producer_id=producer_id))
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, retry_backoff_max=300, max_retries=5)
 def index_category_products(category_id: int) -> int:
     """After a category moved or was renamed: the products in it and below."""
     return services.search_index_update(product_ids=selectors.product_ids_in_category(category_id=category_id))
