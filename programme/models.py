@@ -1,1 +1,83 @@
-from django.db import models  # noqa: F401
+"""The programme's own data: pilot designations of communes and the staff who follow them."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Pilot(models.Model):
+    """One commune designated a pilot of one kind (Decision 924/QĐ-TTg): by which decision, since when, with which
+    targets. The source of truth for "is this commune a pilot"; programme.services keeps the commune's pilot flags
+    (shown as badges by the shop) in step with it."""
+
+    class Kind(models.TextChoices):
+        ECOMMERCE = "ecommerce", _("E-commerce commune")
+        SMART = "smart", _("Smart new-rural commune")
+
+    commune = models.ForeignKey(
+        "ocop_catalog.Commune", verbose_name=_("Commune (2025)"), on_delete=models.PROTECT, related_name="pilots"
+    )
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind.choices)
+    batch = models.CharField(_("Batch"), max_length=50, blank=True, help_text=_("e.g. 2023 national batch 1"))
+    decision_number = models.CharField(_("Decision number"), max_length=100, blank=True)
+    decision_date = models.DateField(_("Decision date"), null=True, blank=True)
+    decided_by = models.CharField(_("Decided by"), max_length=255, blank=True)
+    starts_on = models.DateField(_("Starts on"))
+    ends_on = models.DateField(_("Ends on"), null=True, blank=True)
+    # The unit as the decision named it, before the 2025 reform ("Xã Mỹ Xương, Huyện Cao Lãnh, Tỉnh Đồng Tháp").
+    old_name = models.CharField(_("Name in the decision (before 2025)"), max_length=255, blank=True)
+    # Targets: blank means the programme's setting (PROGRAMME_ONLINE_TARGET_PERCENT) or none.
+    target_online_percent = models.PositiveSmallIntegerField(
+        _("Target: % of producers selling online"), null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )  # fmt: skip
+    target_producers_online = models.PositiveIntegerField(_("Target: producers selling online"), null=True, blank=True)
+    target_orders_per_month = models.PositiveIntegerField(_("Target: orders a month"), null=True, blank=True)
+    target_revenue_vnd = models.DecimalField(
+        _("Target: delivered revenue a year (VND)"), max_digits=16, decimal_places=0, null=True, blank=True
+    )
+    note = models.TextField(_("Note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["commune__province_id", "commune_id", "kind"]
+        verbose_name = _("Pilot")
+        verbose_name_plural = _("Pilots")
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "kind"], name="programme_pilot_one_per_commune_and_kind"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="programme_pilot_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.commune_id}"
+
+
+class ProgrammeStaff(models.Model):
+    """A programme officer who may see the dashboard: of one province, or national when no province is set."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("User"), on_delete=models.CASCADE, related_name="programme_staff"
+    )
+    province = models.ForeignKey(
+        "ocop_catalog.Province", verbose_name=_("Province"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="programme_staff", help_text=_("Leave blank for national staff, who see every province."),
+    )  # fmt: skip
+    is_active = models.BooleanField(_("Active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Programme staff")
+        verbose_name_plural = _("Programme staff")
+
+    def __str__(self):
+        return f"{self.user} ({self.province or _('national')})"
+
+    @property
+    def is_national(self) -> bool:
+        return self.province_id is None
