@@ -2,7 +2,7 @@
 council scorecards under the blind rule, and the audit trail. Every query is scoped in the query."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from . import lifecycle
@@ -185,3 +185,102 @@ def round_scorecards_visible(*, round: CouncilRound, user) -> QuerySet:
     if own_submitted or round.status == CouncilRound.Status.CLOSED:
         return scorecards.filter(Q(member=user) | Q(submitted_at__isnull=False))
     return scorecards.filter(member=user)
+
+
+# --- Reviewers: commune officers and council members (evaluation.review, /ocop/tham-dinh/) ---------
+
+# A province council reads a dossier once its commune has accepted it: drafts and dossiers still at the
+# commune are not its business.
+COUNCIL_STATUSES = frozenset(
+    {lifecycle.COMMUNE_CHECKED, lifecycle.COUNCIL_SCORING, lifecycle.SCORED, lifecycle.SENT_TO_CENTRAL}
+    | lifecycle.FINISHED
+)
+
+
+def commune_review_dossiers(*, user) -> QuerySet:
+    """Dossiers of the communes `user` checks that were ever sent to the commune (a draft never
+    submitted stays the seller's own); unscoped ids simply are not in it."""
+    return commune_dossiers(user=user).exclude(status=lifecycle.DRAFT).select_related("seller__partner")
+
+
+def commune_inbox(*, user, recent: int = 20) -> tuple[list[Dossier], list[Dossier]]:
+    """(dossiers awaiting the commune's check, oldest submission first; the `recent` last handled
+    ones, latest change first) — two queries whatever the number of dossiers."""
+    dossiers = commune_review_dossiers(user=user)
+    awaiting = list(dossiers.filter(status=lifecycle.SUBMITTED).order_by("submitted_at", "pk"))
+    handled = list(dossiers.exclude(status=lifecycle.SUBMITTED).order_by("-status_changed_at", "-pk")[:recent])
+    return awaiting, handled
+
+
+def _memberships(user) -> QuerySet:
+    return CouncilMember.objects.filter(user=user, council__is_active=True)
+
+
+def council_dossiers(*, user) -> QuerySet:
+    """Dossiers the councils `user` sits on may read: its provinces' once accepted by the commune; for
+    a central member, those sent to the central level (now or before)."""
+    if user is None or not user.is_authenticated:
+        return Dossier.objects.none()
+    memberships = _memberships(user)
+    provinces = memberships.exclude(council__province=None).values("council__province")
+    condition = Q(commune__province__in=provinces, status__in=sorted(COUNCIL_STATUSES))
+    if memberships.filter(council__province=None).exists():
+        sent = AuditEntry.objects.filter(action="send_to_central").values("dossier")
+        condition |= Q(status=lifecycle.SENT_TO_CENTRAL) | Q(pk__in=sent)
+    return _dossiers().filter(condition).select_related("seller__partner")
+
+
+def council_chair_scope(*, user) -> tuple[set[int], bool]:
+    """(the provinces whose council `user` chairs, whether it chairs the central council)."""
+    provinces, central = set(), False
+    for province_id in _memberships(user).filter(is_chair=True).values_list("council__province_id", flat=True):
+        if province_id is None:
+            central = True
+        else:
+            provinces.add(province_id)
+    return provinces, central
+
+
+def council_inbox(*, user, recent: int = 20) -> tuple[list[Dossier], list[Dossier]]:
+    """(dossiers still before the council or the central level, oldest change first; the `recent`
+    last finished ones). Each carries `open_round_id` and, for that round, `my_submitted_at` and
+    `my_started` (whether `user` has a scorecard there) — two queries whatever the number of dossiers."""
+    open_rounds = CouncilRound.objects.filter(dossier=OuterRef("pk"), status=CouncilRound.Status.OPEN)
+    mine = Scorecard.objects.filter(round__dossier=OuterRef("pk"), round__status=CouncilRound.Status.OPEN, member=user)
+    dossiers = council_dossiers(user=user).annotate(
+        open_round_id=Subquery(open_rounds.values("pk")[:1]),
+        my_submitted_at=Subquery(mine.values("submitted_at")[:1]),
+        my_started=Exists(mine),
+    )
+    active = list(dossiers.exclude(status__in=sorted(lifecycle.FINISHED)).order_by("status_changed_at", "pk"))
+    finished = list(dossiers.filter(status__in=sorted(lifecycle.FINISHED)).order_by("-status_changed_at", "-pk")[:recent])
+    return active, finished
+
+
+def council_round_for_member(*, user, pk) -> CouncilRound:
+    """A round of a council `user` sits on; raises CouncilRound.DoesNotExist for any other."""
+    return (
+        CouncilRound.objects.filter(pk=pk, council__in=_memberships(user).values("council"))
+        .select_related("council", "dossier__product", "dossier__sheet", "dossier__commune__province", "dossier__seller")
+        .get()
+    )
+
+
+def dossier_rounds(*, dossier: Dossier) -> QuerySet:
+    return CouncilRound.objects.filter(dossier=dossier).select_related("council", "closed_by").order_by("opened_at", "pk")
+
+
+def round_progress(*, round: CouncilRound) -> list[CouncilMember]:
+    """The round's council members, each with `started` and `submitted` (no scores: safe for any member)."""
+    cards = Scorecard.objects.filter(round=round, member=OuterRef("user"))
+    return list(
+        CouncilMember.objects.filter(council_id=round.council_id)
+        .select_related("user")
+        .annotate(started=Exists(cards), submitted=Exists(cards.filter(submitted_at__isnull=False)))
+        .order_by("-is_chair", "pk")
+    )
+
+
+def round_scorecard(*, round: CouncilRound, member) -> Scorecard | None:
+    """`member`'s own scorecard in the round, if it has one."""
+    return Scorecard.objects.filter(round=round, member=member).first()
