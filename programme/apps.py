@@ -9,3 +9,16 @@ class ProgrammeConfig(AppConfig):
     name = "programme"
     verbose_name = _("OCOP programme")
     default_auto_field = "django.db.models.AutoField"
+    demo_loaders = ("programme.demo.demo_pilots_load", "programme.map_demo.demo_map_load")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .sql import register_sqlite_functions
+
+        # SQLite has no median: the indicators' Median aggregate needs it there too (tests, small installs).
+        connection_created.connect(register_sqlite_functions, dispatch_uid="programme-sqlite-median")
+
+        from . import map_signals
+
+        map_signals.connect()  # catalogue changes retire the map's cached answers

@@ -81,3 +81,36 @@ class ProgrammeStaff(models.Model):
     @property
     def is_national(self) -> bool:
         return self.province_id is None
+
+
+class ArticleArea(models.Model):
+    """A news or training article is about this province, or this commune of it: what the indicators count as
+    "articles about the area". Tagged by editors in the admin (cms itself keeps no locality)."""
+
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("Article"), on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey("ocop_catalog.Province", verbose_name=_("Province"), on_delete=models.CASCADE, related_name="+")
+    commune = models.ForeignKey(
+        "ocop_catalog.Commune", verbose_name=_("Commune"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Article's area")
+        verbose_name_plural = _("Articles' areas")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "province"], condition=Q(commune__isnull=True), name="programme_article_province_once"),
+            models.UniqueConstraint(fields=["page", "commune"], name="programme_article_commune_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.commune_id or self.province_id}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.commune_id and self.province_id and self.commune.province_id != self.province_id:
+            raise ValidationError({"commune": _("This commune is not in the chosen province.")})
+        if self.page_id:
+            from cms.models import NewsPage, TrainingArticlePage
+
+            if not issubclass(self.page.specific_class or object, (NewsPage, TrainingArticlePage)):
+                raise ValidationError({"page": _("Choose a news or training article.")})
