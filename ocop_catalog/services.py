@@ -180,10 +180,11 @@ def producer_create_or_update(*, code: str, name: str, commune: Commune) -> "Par
     """The producer (Oscar partner) with this code, created or updated. Idempotent."""
     partner, created = Partner.objects.get_or_create(code=code, defaults={"name": nfc(name), "commune": commune})
     if not created and (partner.name != nfc(name) or partner.commune_id != commune.code):
+        # The seller as its own producer first: saving the partner reindexes its products, which read the producer.
+        Producer.objects.filter(partner=partner, is_seller_itself=True).update(name=nfc(name), commune=commune)
         partner.name = nfc(name)
         partner.commune = commune
         partner.save(update_fields=["name", "commune"])
-        Producer.objects.filter(partner=partner, is_seller_itself=True).update(commune=commune)
     return partner
 
 

@@ -6,9 +6,13 @@ names a product by its SKU alone, looked up among the seller's own stock records
 column, so a file can never reach another seller's product.
 
 Decisions:
+- The trailing `producer` column is optional (issue 12.0): a cooperative or an OCOP sales point lists goods
+  its members or other producers (chủ thể OCOP) make. Blank: the seller itself makes it. A name: one of the
+  seller's producers (matched without regard to case or diacritics), or a new one the import adds, at the row's
+  `commune_code` (then required). A file without the column leaves each existing product with its producer.
 - `commune_code` is optional. The catalogue keeps no commune per product: a product comes from its
-  producer's commune, which is the seller's. A code, when given, must therefore be the seller's own commune;
-  another valid commune is refused rather than silently dropped, and an unknown code is refused as such.
+  producer's commune. A code, when given, must therefore be that producer's commune; another valid commune is
+  refused rather than silently dropped, and an unknown code is refused as such.
 - The exported certificate is the product's newest (by issue date) that is verified or awaiting
   verification, has a number and 3–5 stars; rejected and revoked ones are not current. A row whose
   certificate matches one the product already holds in either of those states (number, issue date, stars,
@@ -31,16 +35,18 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ocop_catalog.bulk import catalogue_bulk_change
-from ocop_catalog.models import OcopCertificate
+from ocop_catalog.models import Commune, OcopCertificate, Producer
 from ocop_catalog.rules import CERTIFIED_STARS
 from ocop_catalog.selectors import group_root_categories
-from ocop_catalog.services import CertificateData, ListingData
+from ocop_catalog.services import CertificateData, ListingData, ProducerData, producer_save, producer_seller_itself
 from ocop_catalog.text import nfc
 
 from . import services
 from .listings_rows import (
     CERTIFICATE_COLUMNS,
     HEADER,
+    KnownProducer,
+    ProducerRef,
     RowChecker,
     RowError,
     formula_escape,
@@ -83,6 +89,7 @@ class ListingRow:
     is_public: bool
     listing_changed: bool
     certificate_changed: bool
+    producer: ProducerRef | None = None  # None or KEEP: the product keeps its producer (a new one: the seller itself)
 
     @property
     def action(self) -> str:
@@ -139,6 +146,13 @@ class CurrentListing:
     listing: ListingData
     certificate_keys: frozenset
     certificate: CertificateData | None  # the one an export writes
+    producer: KnownProducer | None = None  # who makes it
+
+
+def seller_producers(*, seller: Seller) -> list[KnownProducer]:
+    """The producers the seller manages (itself included once it has listed), as rows know them; one query."""
+    rows = Producer.objects.filter(partner_id=seller.partner_id).values_list("pk", "name", "commune_id", "is_seller_itself")
+    return [KnownProducer(pk, nfc(name), commune_id or "", is_self) for pk, name, commune_id, is_self in rows]
 
 
 def seller_listings_current(*, seller: Seller) -> dict[str, CurrentListing]:
@@ -167,10 +181,11 @@ def seller_listings_current(*, seller: Seller) -> dict[str, CurrentListing]:
         partner_id=partner_id, product__producer_id=partner_id, product__parent=None
     ).values_list(
         "partner_sku", "product_id", "product__title", "product__description", "product__is_public", "price",
-        "num_in_stock",
+        "num_in_stock", "product__ocop_producer_id",
     )  # fmt: skip
+    producers = {producer.producer_id: producer for producer in seller_producers(seller=seller)}
     current = {}
-    for sku, product_id, title, description, is_public, price, stock in records:
+    for sku, product_id, title, description, is_public, price, stock, producer_id in records:
         held = certificates.get(product_id, [])
         exportable = [data for data in held if data.number and data.stars in CERTIFIED_STARS]
         current[sku] = CurrentListing(
@@ -182,6 +197,7 @@ def seller_listings_current(*, seller: Seller) -> dict[str, CurrentListing]:
             ),  # fmt: skip
             certificate_keys=frozenset(_certificate_key(data) for data in held),
             certificate=exportable[0] if exportable else None,
+            producer=producers.get(producer_id),
         )
     return current
 
@@ -250,7 +266,12 @@ def listings_parse(
     """
     plan = ImportPlan()
     current = seller_listings_current(seller=seller)
-    checker = RowChecker(commune_code=_producer_commune_code(seller))
+    checker = RowChecker(
+        commune_code=_producer_commune_code(seller),
+        producers=seller_producers(seller=seller),
+        current_producers={sku: listing.producer.producer_id for sku, listing in current.items() if listing.producer},
+    )
+    columns = len(HEADER)
     first_row_of: dict[str, int] = {}
     source = _Source(stream)
     try:
@@ -259,6 +280,7 @@ def listings_parse(
                 if fault := header_error(values):
                     plan.errors.append(fault)
                     return plan
+                columns = len(values)  # with or without the producer column
                 continue
             if number - 1 > MAX_ROWS:
                 raise _FileFault(
@@ -268,11 +290,11 @@ def listings_parse(
                 progress(CHECKING, number - 1, None)
             if not any(value.strip() for value in values):
                 continue  # blank lines, as spreadsheets leave at the end
-            if len(values) != len(HEADER):
+            if len(values) != columns:
                 plan.errors.append(RowError(number, "", _("has %(found)s columns; the header has %(expected)s.")
-                                            % {"found": len(values), "expected": len(HEADER)}))  # fmt: skip
+                                            % {"found": len(values), "expected": columns}))  # fmt: skip
                 continue
-            listing, certificate, errors = checker.check(number, values)
+            listing, certificate, producer, errors = checker.check(number, values)
             sku = nfc(values[0])
             if sku in first_row_of:
                 reason = _("duplicate SKU: already on row %(row)s.") % {"row": first_row_of[sku]}
@@ -282,7 +304,7 @@ def listings_parse(
             if errors:
                 plan.errors.extend(errors)
             elif not plan.errors:  # once a fault is found the rows are never applied: keep no more
-                plan.rows.append(_planned(number, listing, certificate, current.get(listing.sku), stock_reads))
+                plan.rows.append(_planned(number, listing, certificate, producer, current.get(listing.sku), stock_reads))
     except _FileFault as fault:
         plan.errors.append(fault.error)
     if progress and source.rows_read > 1:
@@ -294,7 +316,17 @@ def listings_parse(
     return plan
 
 
-def _planned(number, listing, certificate, current: CurrentListing | None, stock_reads) -> ListingRow:
+def _producer_changes(producer: ProducerRef | None, current: CurrentListing | None) -> bool:
+    if producer is None or producer.kind == ProducerRef.KEEP:
+        return False
+    if current is None or current.producer is None or producer.kind == ProducerRef.NEW:
+        return True
+    if producer.kind == ProducerRef.SELF and producer.producer_id is None:
+        return not current.producer.is_seller_itself
+    return producer.producer_id != current.producer.producer_id
+
+
+def _planned(number, listing, certificate, producer, current: CurrentListing | None, stock_reads) -> ListingRow:
     stock_read = None
     if current is not None:
         stock_read = (stock_reads or {}).get(listing.sku, current.listing.stock)
@@ -307,9 +339,10 @@ def _planned(number, listing, certificate, current: CurrentListing | None, stock
         is_public=current.is_public if current else True,
         # Stock the file leaves as it was read is no change, whatever shipped since.
         listing_changed=current is None or listing.stock != stock_read
-        or replace(current.listing, stock=listing.stock) != listing,
+        or replace(current.listing, stock=listing.stock) != listing or _producer_changes(producer, current),
         certificate_changed=certificate is not None
         and (current is None or _certificate_key(certificate) not in current.certificate_keys),
+        producer=producer,
     )
 
 
@@ -329,12 +362,14 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
     total = len(plan.rows)
     # One catalogue change: search indexes each product once, at the end, not at every save.
     with transaction.atomic(), catalogue_bulk_change():
+        producers = _ProducersOf(seller)
         for done, row in enumerate(plan.rows, 1):
             product = None
             if row.listing_changed:
                 try:
                     product = services.seller_listing_save(
-                        seller=seller, listing=row.listing, is_public=row.is_public, stock_read=row.stock_read
+                        seller=seller, listing=row.listing, is_public=row.is_public, stock_read=row.stock_read,
+                        ocop_producer=producers.resolve(row.producer),
                     )
                 except ValidationError as error:
                     reason = " ".join(error.message_dict.get("stock", error.messages))
@@ -346,6 +381,27 @@ def listings_apply(*, seller: Seller, plan: ImportPlan, progress: Progress | Non
                 progress(SAVING, done, total)
     plan.applied = True
     return plan
+
+
+class _ProducersOf:
+    """The producer objects a plan's rows name: the seller's, loaded once; new ones added once each."""
+
+    def __init__(self, seller: Seller):
+        self.seller = seller
+        self._by_id = Producer.objects.filter(partner_id=seller.partner_id).in_bulk()
+        self._added: dict[str, Producer] = {}
+
+    def resolve(self, ref: ProducerRef | None) -> Producer | None:
+        if ref is None or ref.kind == ProducerRef.KEEP:
+            return None
+        if ref.kind == ProducerRef.SELF:
+            return producer_seller_itself(partner=self.seller.partner)
+        if ref.kind == ProducerRef.EXISTING:
+            return self._by_id[ref.producer_id]
+        if ref.key not in self._added:
+            data = ProducerData(name=ref.name, kind=Producer.Kind.HOUSEHOLD, commune=Commune.objects.get(code=ref.commune_code))
+            self._added[ref.key] = producer_save(partner=self.seller.partner, data=data)
+        return self._added[ref.key]
 
 
 def listings_import(
@@ -396,7 +452,7 @@ def listings_export(*, seller: Seller) -> Iterator[str]:
     yield line(HEADER)
     current = seller_listings_current(seller=seller)
     for sku in sorted(current):
-        listing, certificate = current[sku].listing, current[sku].certificate
+        listing, certificate, producer = current[sku].listing, current[sku].certificate, current[sku].producer
         certificate_values = (
             [certificate.stars, certificate.score, certificate.number, certificate.issued_on.isoformat(),
              certificate.issuer]
@@ -404,5 +460,7 @@ def listings_export(*, seller: Seller) -> Iterator[str]:
         )  # fmt: skip
         yield line([
             listing.sku, listing.title, listing.description, listing.group_slug, listing.price_vnd, listing.stock,
-            *certificate_values, commune_code or "",
+            *certificate_values,
+            (producer.commune_code if producer else commune_code) or "",
+            producer.name if producer and not producer.is_seller_itself else "",
         ])  # fmt: skip

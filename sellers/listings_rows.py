@@ -9,12 +9,15 @@ from django.utils.translation import gettext as _
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.rules import CERTIFIED_STARS, PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, stars_for_score
 from ocop_catalog.services import CertificateData, ListingData
-from ocop_catalog.text import has_control_characters, nfc
+from ocop_catalog.text import fold, has_control_characters, nfc
 
-HEADER = (
+# The columns every file has; a trailing `producer` column is optional (issue 12.0), and exports write it.
+BASE_HEADER = (
     "sku", "title", "description", "group", "price_vnd", "stock", "ocop_stars", "ocop_score",
     "ocop_certificate_no", "ocop_issued_on", "ocop_issuer", "commune_code",
 )  # fmt: skip
+HEADER = (*BASE_HEADER, "producer")
+PRODUCER_NAME_MAX_LENGTH = 255
 CERTIFICATE_COLUMNS = ("ocop_stars", "ocop_score", "ocop_certificate_no", "ocop_issued_on", "ocop_issuer")
 
 # The bounds of the dashboard's ListingForm and CertificateForm, so an imported listing can be edited there.
@@ -48,6 +51,32 @@ def formula_unescape(value: str) -> str:
 
 
 @dataclass(frozen=True)
+class ProducerRef:
+    """Who makes a row's product (chủ thể OCOP): the seller itself, one of its producers (`producer_id`), a new
+    producer the import adds (`name` and `commune_code`), or — in a file without the producer column — whoever
+    makes the product now (KEEP)."""
+
+    SELF, EXISTING, NEW, KEEP = "self", "existing", "new", "keep"
+
+    kind: str
+    producer_id: int | None = None
+    name: str = ""
+    commune_code: str = ""
+
+    @property
+    def key(self) -> str:
+        return fold(self.name)
+
+
+@dataclass(frozen=True)
+class KnownProducer:
+    producer_id: int
+    name: str
+    commune_code: str
+    is_seller_itself: bool
+
+
+@dataclass(frozen=True)
 class RowError:
     """One fault. `row` counts the header as row 1 (None: the file as a whole); `column` may be empty."""
 
@@ -67,13 +96,24 @@ class RowError:
 class RowChecker:
     """Checks one data row; every fault found, not only the first."""
 
-    def __init__(self, *, commune_code: str):
-        self.commune_code = commune_code  # the seller's: the only one a row may name
+    def __init__(
+        self, *, commune_code: str, producers: list[KnownProducer] = (), current_producers: dict[str, int] | None = None
+    ):
+        self.commune_code = commune_code  # the seller's own, where the products it makes itself come from
         self._known_communes: dict[str, bool] = {}
+        # The seller's producers by folded name and by slug-like folded name; the new ones a file adds, by folded name.
+        self._producers = {fold(producer.name): producer for producer in producers}
+        self._by_id = {producer.producer_id: producer for producer in producers}
+        self._current_producers = current_producers or {}  # SKU → producer id of the seller's existing products
+        self._new: dict[str, ProducerRef] = {}
 
-    def check(self, number: int, values: list[str]) -> tuple[ListingData | None, CertificateData | None, list]:
-        """The row's listing and certificate (None when absent), or Nones and every fault of the row."""
+    def check(
+        self, number: int, values: list[str]
+    ) -> tuple[ListingData | None, CertificateData | None, ProducerRef | None, list]:
+        """The row's listing, certificate (None when absent) and producer, or Nones and every fault of the row."""
         cells = {name: formula_unescape(nfc(value)) for name, value in zip(HEADER, values, strict=False)}
+        has_producer_column = "producer" in cells
+        cells.setdefault("producer", "")
         errors: list[RowError] = []
 
         def fault(column: str, reason: str, **values) -> None:
@@ -86,7 +126,7 @@ class RowChecker:
                 # Checked on without them, so each fault of the cell is reported once.
                 cells[name] = "".join(char for char in value if char in allowed or not has_control_characters(char))
 
-        sku, title, group, code = cells["sku"], cells["title"], cells["group"], cells["commune_code"]
+        sku, title, group = cells["sku"], cells["title"], cells["group"]
         if not sku:
             fault("sku", _("required."))
         elif not sku_is_valid(sku):
@@ -109,23 +149,65 @@ class RowChecker:
         if stock is not None and stock > STOCK_MAX:
             fault("stock", _("at most %(high)s."), high=STOCK_MAX)
         certificate = self._certificate(cells, fault)
-        if code and code != self.commune_code:
-            if self._commune_exists(code):
-                fault("commune_code", _(
-                    "commune %(code)s is not your cooperative's: a product comes from its producer's commune. "
-                    "Leave it empty or write %(own)s."
-                ), code=code, own=self.commune_code)  # fmt: skip
-            else:
-                fault("commune_code", _(
-                    "unknown commune code “%(code)s”: use the 5-digit code of a commune after the reform of "
-                    "1 July 2025."
-                ), code=code)  # fmt: skip
+        producer = self._producer(cells, has_producer_column, fault)
         if errors:
-            return None, None, errors
+            return None, None, None, errors
         listing = ListingData(
             sku=sku, title=title, description=cells["description"], group_slug=group, price_vnd=price, stock=stock
         )
-        return listing, certificate, errors
+        return listing, certificate, producer, errors
+
+    def _producer(self, cells, has_producer_column: bool, fault) -> ProducerRef | None:
+        """Who makes the row's product, and whether `commune_code` agrees: blank, or that producer's commune."""
+        name, code = cells["producer"].strip(), cells["commune_code"]
+        if code and not self._commune_exists(code):
+            fault("commune_code", _(
+                "unknown commune code “%(code)s”: use the 5-digit code of a commune after the reform of 1 July 2025."
+            ), code=code)  # fmt: skip
+            return None
+        if not name:
+            current = self._by_id.get(self._current_producers.get(cells["sku"])) if not has_producer_column else None
+            if current is not None and not current.is_seller_itself:  # an old file: the product keeps its producer
+                ref = ProducerRef(ProducerRef.KEEP, current.producer_id, current.name, current.commune_code)
+                own, who = current.commune_code, current.name
+            else:
+                ref, own, who = ProducerRef(ProducerRef.KEEP if not has_producer_column else ProducerRef.SELF), self.commune_code, ""
+            if code and code != own:
+                if who:
+                    fault("commune_code", _(
+                        "commune %(code)s is not where %(producer)s is: a product comes from its producer's commune. "
+                        "Leave it empty or write %(own)s."
+                    ), code=code, producer=who, own=own)  # fmt: skip
+                else:
+                    fault("commune_code", _(
+                        "commune %(code)s is not your cooperative's: a product comes from its producer's commune. "
+                        "Leave it empty, write %(own)s, or name the producer in the producer column."
+                    ), code=code, own=own)  # fmt: skip
+            return ref
+        if len(name) > PRODUCER_NAME_MAX_LENGTH:
+            fault("producer", _("at most %(length)s characters."), length=PRODUCER_NAME_MAX_LENGTH)
+            return None
+        key = fold(name)
+        known = self._producers.get(key)
+        if known is not None:
+            if code and code != known.commune_code:
+                fault("commune_code", _(
+                    "commune %(code)s is not where %(producer)s is: a product comes from its producer's commune. "
+                    "Leave it empty or write %(own)s."
+                ), code=code, producer=known.name, own=known.commune_code)  # fmt: skip
+            kind = ProducerRef.SELF if known.is_seller_itself else ProducerRef.EXISTING
+            return ProducerRef(kind, known.producer_id, known.name, known.commune_code)
+        new = self._new.get(key)
+        if new is not None:
+            if code and code != new.commune_code:
+                fault("commune_code", _("%(producer)s was given the commune %(other)s on an earlier row: one producer, one commune."),
+                      producer=new.name, other=new.commune_code)  # fmt: skip
+            return new
+        if not code:
+            fault("commune_code", _("%(producer)s is not one of your producers yet: write its commune code to add it."), producer=name)
+            return None
+        self._new[key] = ProducerRef(ProducerRef.NEW, None, name, code)
+        return self._new[key]
 
     @staticmethod
     def _whole_number(cells, column, fault, reason) -> int | None:
@@ -196,16 +278,16 @@ def _iso_date(value: str) -> datetime.date | None:
 
 def header_error(values: list[str]) -> RowError | None:
     names = [nfc(value) for value in values]
-    if tuple(names) == HEADER:
+    if tuple(names) in (HEADER, BASE_HEADER):
         return None
     details = []
     if len(names) == 1 and ";" in names[0]:
         details.append(_("Separate the columns with commas, not semicolons."))
-    if missing := [name for name in HEADER if name not in names]:
+    if missing := [name for name in BASE_HEADER if name not in names]:
         details.append(_("missing: %(columns)s.") % {"columns": ", ".join(missing)})
     if unexpected := [name for name in names if name not in HEADER]:
         details.append(_("not allowed: %(columns)s.") % {"columns": ", ".join(unexpected)})
-    reason = _("the header must be exactly %(header)s") % {"header": ",".join(HEADER)}
+    reason = _("the header must be exactly %(header)s (the last column, producer, may be left out)") % {"header": ",".join(HEADER)}
     return RowError(1, "", " ".join([reason + ".", *details]))
 
 

@@ -216,14 +216,18 @@ def _require_active(seller: Seller) -> None:
 
 
 def seller_listing_save(
-    *, seller: Seller, listing: catalogue_services.ListingData, is_public: bool = True, stock_read: int | None = None
+    *, seller: Seller, listing: catalogue_services.ListingData, is_public: bool = True, stock_read: int | None = None,
+    ocop_producer=None,
 ) -> "Product":
     """Create or update one of `seller`'s products (by SKU). Suspended sellers cannot.
 
     `stock_read`: the stock the seller was shown; stock then moves by the seller's change only
-    (see `product_listing_save`)."""
+    (see `product_listing_save`). `ocop_producer`: who makes it, one of the producers the seller manages
+    (None keeps an existing product's; a new product is the seller's own)."""
     _require_active(seller)
-    product = catalogue_services.product_listing_save(producer=seller.partner, listing=listing, stock_read=stock_read)
+    product = catalogue_services.product_listing_save(
+        producer=seller.partner, listing=listing, stock_read=stock_read, ocop_producer=ocop_producer
+    )
     if product.is_public != is_public:
         product.is_public = is_public
         product.save(update_fields=["is_public"])
