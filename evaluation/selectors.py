@@ -16,6 +16,7 @@ from .models import (
     Criterion,
     Dossier,
     Scorecard,
+    ScorecardAnswer,
     SheetPart,
     SheetSection,
 )
@@ -212,8 +213,13 @@ def commune_inbox(*, user, recent: int = 20) -> tuple[list[Dossier], list[Dossie
     return awaiting, handled
 
 
-def _memberships(user) -> QuerySet:
+def council_memberships(*, user) -> QuerySet:
+    """`user`'s seats on active councils."""
     return CouncilMember.objects.filter(user=user, council__is_active=True)
+
+
+def _memberships(user) -> QuerySet:
+    return council_memberships(user=user)
 
 
 def council_dossiers(*, user) -> QuerySet:
@@ -284,3 +290,27 @@ def round_progress(*, round: CouncilRound) -> list[CouncilMember]:
 def round_scorecard(*, round: CouncilRound, member) -> Scorecard | None:
     """`member`'s own scorecard in the round, if it has one."""
     return Scorecard.objects.filter(round=round, member=member).first()
+
+
+def scorecards_part_totals(*, scorecards) -> dict[int, dict[str, int]]:
+    """{scorecard id: {part code: points}} of scorecards already read (one query for all). Pass only
+    scorecards the reader may see (round_scorecards_visible)."""
+    totals: dict[int, dict[str, int]] = {card.pk: {} for card in scorecards}
+    rows = (
+        ScorecardAnswer.objects.filter(scorecard_id__in=list(totals))
+        .values("scorecard_id", "criterion__section__part__code")
+        .annotate(points=Sum("option__points"))
+    )
+    for row in rows:
+        totals[row["scorecard_id"]][row["criterion__section__part__code"]] = row["points"]
+    return totals
+
+
+def scorecards_answers(*, scorecards) -> QuerySet:
+    """Every answer of scorecards already read, in scorecard then sheet order, with criterion and option.
+    Pass only scorecards the reader may see (round_scorecards_visible)."""
+    return (
+        ScorecardAnswer.objects.filter(scorecard_id__in=[card.pk for card in scorecards])
+        .select_related("scorecard", "criterion", "option")
+        .order_by("scorecard_id", "criterion__position")
+    )
