@@ -8,6 +8,7 @@ variables for the full stack (PostgreSQL, Redis, Elasticsearch, worker, beat).
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -387,6 +388,10 @@ OCOP_HOME_FEATURED_COUNT = 8
 # Submitted members' scorecards a council round needs before its chair may close it (evaluation.services);
 # the decision's quorum rule is unconfirmed, so it is a setting.
 EVALUATION_ROUND_MIN_SCORECARDS = env.int("EVALUATION_ROUND_MIN_SCORECARDS", default=3)
+# Days a dossier may wait for its commune's check, and for its province council (from the commune's
+# acceptance to the council's result), before the programme staff dashboard flags it overdue.
+OCOP_COMMUNE_CHECK_DAYS = env.int("OCOP_COMMUNE_CHECK_DAYS", default=15)
+OCOP_COUNCIL_DAYS = env.int("OCOP_COUNCIL_DAYS", default=30)
 
 # --- Sellers ------------------------------------------------------------------------------
 # Commission the marketplace keeps on delivered sales, unless staff set a seller's own rate.
@@ -473,6 +478,15 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 
+# The agri-tourism map's background tiles (programme, /ban-do/): any XYZ tile server; its origin joins img-src.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+_map_tiles = urlsplit(MAP_TILE_URL)
+MAP_TILE_ORIGIN = f"{_map_tiles.scheme}://{_map_tiles.netloc.replace('{s}', '*')}" if _map_tiles.netloc else ""
+
 # Content-Security-Policy (django-csp; marketplace.security adds Stripe on the card page and relaxes
 # the admin pages). No inline script without the request's nonce; no <style> element; style
 # attributes are allowed because Oscar's basket markup hides elements with them (an attribute runs
@@ -483,7 +497,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'", csp_constants.NONCE],
         "style-src": ["'self'"],
         "style-src-attr": ["'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
