@@ -1,0 +1,449 @@
+"""The programme's indicators, per area (commune, province, the nation, a producer, or pilot against other
+communes) over a period, each computed by one grouped SQL query per source table — a fixed number of queries
+whatever the number of areas.
+
+An area's facts come from its producers (chủ thể OCOP): a product, its certificates and the items ordered of it
+belong to the commune of the product's producer. Snapshot indicators (producers, products, certificates) are as of
+today; flow indicators (orders, revenue, buyers, payment methods, confirmation, auto-cancellation, articles) count
+orders placed, or articles published, in the period.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Case, CharField, Count, DecimalField, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from ocop_catalog.models import Commune, OcopCertificate, Producer
+from ocop_catalog.sale import on_sale_q
+from ocop_catalog.selectors import certificates_valid_on
+from payments import methods
+from sellers import lifecycle
+from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
+
+from .models import ArticleArea, Pilot
+from .sql import Median, SecondsBetween
+
+Product = get_model("catalogue", "Product")
+Line = get_model("order", "Line")
+
+COMMUNE, PROVINCE, NATIONAL, PRODUCER, PILOT = "commune", "province", "national", "producer", "pilot"
+NATIONAL_KEY = "VN"
+EXPIRY_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str  # "count", "percent", "vnd", "hours"
+    definition: str
+
+
+# The order of the dashboard's columns; each definition is shown beside its figure.
+INDICATORS: tuple[Indicator, ...] = (  # fmt: skip
+    Indicator(
+        "producers", _("OCOP producers"), "count",
+        _("Producers (chủ thể) of the area holding at least one valid OCOP certificate today."),
+    ),
+    Indicator(
+        "producers_online", _("Selling online"), "count",
+        _("Of those, producers with at least one product on sale here through an approved, not suspended seller."),
+    ),
+    Indicator(
+        "online_share", _("% selling online"), "percent",
+        _("Producers selling online as a share of OCOP producers; the target is beside it (Decision 919/QĐ-TTg)."),
+    ),
+    Indicator(
+        "products", _("Products on sale"), "count",
+        _("Products shoppers can find and order today."),
+    ),
+    Indicator(
+        "products_5", _("5★"), "count",
+        _("Products on sale whose valid certificate gives 5 stars."),
+    ),
+    Indicator(
+        "products_4", _("4★"), "count",
+        _("Products on sale whose valid certificate gives 4 stars."),
+    ),
+    Indicator(
+        "products_3", _("3★"), "count",
+        _("Products on sale whose valid certificate gives 3 stars."),
+    ),
+    Indicator(
+        "products_none", _("No valid ★"), "count",
+        _("Products on sale without a valid certificate (none, expired, revoked or unverified)."),
+    ),
+    Indicator(
+        "certificates_expiring", _("Certificates expiring"), "count",
+        _("Verified certificates of the area's products that expire in the next 90 days."),
+    ),
+    Indicator(
+        "orders", _("Orders"), "count",
+        _("Orders placed in the period with an item from the area whose seller's part was not cancelled."),
+    ),
+    Indicator(
+        "revenue", _("Delivered revenue"), "vnd",
+        _("Value of the area's items in delivered parts of those orders, less refunds (shared over a part's items by value), VND."),
+    ),
+    Indicator(
+        "buyers", _("Buyers"), "count",
+        _("Different buyers (account, else e-mail, else phone) of those orders."),
+    ),
+    Indicator(
+        "cod_share", _("% COD"), "percent",
+        _("Share of those orders paid cash on delivery."),
+    ),
+    Indicator(
+        "vietqr_share", _("% VietQR"), "percent",
+        _("Share of those orders paid by VietQR bank transfer."),
+    ),
+    Indicator(
+        "card_share", _("% card"), "percent",
+        _("Share of those orders paid by card."),
+    ),
+    Indicator(
+        "median_confirm_hours", _("Median hours to confirm"), "hours",
+        _("Median time from a seller's part awaiting confirmation (after payment if paid in advance) to its confirmation, in hours."),
+    ),
+    Indicator(
+        "auto_cancelled", _("Parts auto-cancelled"), "count",
+        _("Sellers' parts of orders placed in the period cancelled because the seller did not confirm in time."),
+    ),
+    Indicator(
+        "articles", _("Articles"), "count",
+        _("News and training articles about the area (tagged with its commune or province) first published in the period."),
+    ),
+)
+INDICATORS_BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
+COUNT_CODES = [i.code for i in INDICATORS if i.unit == "count"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days, both ends included, in Vietnam time."""
+
+    start: datetime.date
+    end: datetime.date
+
+    @classmethod
+    def last_days(cls, days: int, *, today: datetime.date | None = None) -> "Period":
+        today = today or timezone.localdate()
+        return cls(start=today - datetime.timedelta(days=days - 1), end=today)
+
+    @property
+    def start_at(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.start, datetime.time.min))
+
+    @property
+    def end_before(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.end + datetime.timedelta(days=1), datetime.time.min))
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass
+class Figures:
+    """The indicators of one area (or group): counts default to 0; shares and the median are None when there
+    is nothing to divide or take the middle of."""
+
+    key: object = None
+    producers: int = 0
+    producers_online: int = 0
+    products: int = 0
+    products_5: int = 0
+    products_4: int = 0
+    products_3: int = 0
+    products_none: int = 0
+    certificates_expiring: int = 0
+    orders: int = 0
+    revenue: Decimal = Decimal(0)
+    buyers: int = 0
+    orders_cod: int = 0
+    orders_vietqr: int = 0
+    orders_card: int = 0
+    median_confirm_hours: float | None = None
+    auto_cancelled: int = 0
+    articles: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return round(100.0 * part / whole, 1) if whole else None
+
+    @property
+    def online_share(self):
+        return self._share(self.producers_online, self.producers)
+
+    @property
+    def cod_share(self):
+        return self._share(self.orders_cod, self.orders)
+
+    @property
+    def vietqr_share(self):
+        return self._share(self.orders_vietqr, self.orders)
+
+    @property
+    def card_share(self):
+        return self._share(self.orders_card, self.orders)
+
+    def value(self, code: str):
+        return getattr(self, code)
+
+
+# --- How each source table reaches its area ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paths:
+    commune: str  # lookup to the commune's code
+    province: str  # lookup to the province's code
+    producer: str  # lookup to the producer's id
+
+
+PRODUCER_PATHS = Paths("commune", "commune__province", "pk")
+PRODUCT_PATHS = Paths("ocop_producer__commune", "ocop_producer__commune__province", "ocop_producer")
+CERTIFICATE_PATHS = Paths("product__ocop_producer__commune", "product__ocop_producer__commune__province", "product__ocop_producer")
+LINE_PATHS = CERTIFICATE_PATHS  # an order line reaches its area through its product, as a certificate does
+ARTICLE_PATHS = Paths("commune", "province", "")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which areas to compute and how to group them: `level` is the grouping; `province`/`commune` restrict."""
+
+    level: str
+    province: str | None = None
+    commune: str | None = None
+    pilot_kind: str | None = None  # for PILOT grouping: one kind, or any
+
+
+def _pilot_exists(commune_ref, kind: str | None):
+    pilots = Pilot.objects.filter(commune=OuterRef(commune_ref))
+    return Exists(pilots.filter(kind=kind) if kind else pilots)
+
+
+def _key(scope: Scope, paths: Paths, *, outer: bool = False):
+    """The expression each row is grouped by."""
+    if scope.level == COMMUNE:
+        return F(paths.commune)
+    if scope.level == PROVINCE:
+        return F(paths.province)
+    if scope.level == PRODUCER:
+        return F(paths.producer)
+    if scope.level == PILOT:
+        return _pilot_exists(paths.commune, scope.pilot_kind)
+    return Value(NATIONAL_KEY)
+
+
+def _restrict(queryset, scope: Scope, paths: Paths):
+    if scope.commune:
+        queryset = queryset.filter(**{paths.commune: scope.commune})
+    elif scope.province:
+        queryset = queryset.filter(**{paths.province: scope.province})
+    if scope.level in (COMMUNE, PILOT):
+        queryset = queryset.filter(**{f"{paths.commune}__isnull": False})
+    return queryset
+
+
+def _grouped(queryset, scope: Scope, paths: Paths, **aggregates) -> dict:
+    queryset = _restrict(queryset, scope, paths).annotate(area=_key(scope, paths)).values("area").order_by()
+    return {row.pop("area"): row for row in queryset.annotate(**aggregates)}
+
+
+# --- One query per source ---------------------------------------------------------------------
+
+
+def _producer_figures(scope: Scope, today: datetime.date) -> dict:
+    ocop = Exists(certificates_valid_on(day=today).filter(holder=OuterRef("pk")))
+    online = Exists(
+        Product.objects.filter(on_sale_q(), ocop_producer=OuterRef("pk"), producer__seller__isnull=False)
+    )
+    producers = Producer.objects.annotate(is_ocop=ocop, is_online=online)
+    return _grouped(
+        producers, scope, PRODUCER_PATHS,
+        producers=Count("pk", filter=Q(is_ocop=True)),
+        producers_online=Count("pk", filter=Q(is_ocop=True, is_online=True)),
+    )  # fmt: skip
+
+
+def _product_figures(scope: Scope, today: datetime.date) -> dict:
+    valid = certificates_valid_on(day=today).filter(product=OuterRef("pk")).order_by("-issued_on", "-pk")
+    products = Product.objects.filter(on_sale_q()).annotate(valid_stars=Subquery(valid.values("stars")[:1]))
+    return _grouped(
+        products, scope, PRODUCT_PATHS,
+        products=Count("pk"),
+        products_5=Count("pk", filter=Q(valid_stars=5)),
+        products_4=Count("pk", filter=Q(valid_stars=4)),
+        products_3=Count("pk", filter=Q(valid_stars=3)),
+        products_none=Count("pk", filter=Q(valid_stars__isnull=True)),
+    )  # fmt: skip
+
+
+def _certificate_figures(scope: Scope, today: datetime.date) -> dict:
+    expiring = OcopCertificate.objects.filter(
+        status=OcopCertificate.Status.VERIFIED,
+        expires_on__gte=today,
+        expires_on__lte=today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS),
+    )
+    return _grouped(expiring, scope, CERTIFICATE_PATHS, certificates_expiring=Count("pk"))
+
+
+def _part_of_line(field_name: str):
+    return Subquery(
+        Fulfilment.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).values(field_name)[:1]
+    )
+
+
+def _lines(period: Period):
+    """The order lines of orders placed in `period`, with their seller's part's status."""
+    return Line.objects.filter(
+        order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before
+    ).annotate(part_status=Coalesce(_part_of_line("status"), Value("")))
+
+
+def _net_line_value():
+    """The line's value less its share (by value) of the refunds on its seller's part, never below 0 — in floating
+    point, as SQLite would divide whole numbers as integers (rounded to whole đồng once summed)."""
+    money = DecimalField(max_digits=16, decimal_places=2)
+    refunded = Subquery(
+        SellerRefund.objects.filter(fulfilment__order_id=OuterRef("order_id"), fulfilment__partner_id=OuterRef("partner_id"))
+        .values("fulfilment__order_id").annotate(total=Sum("amount")).values("total")[:1],
+        output_field=money,
+    )  # fmt: skip
+    lines_total = Subquery(
+        Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id"))
+        .values("order_id").annotate(total=Sum("line_price_incl_tax")).values("total")[:1],
+        output_field=money,
+    )  # fmt: skip
+    value = Cast("line_price_incl_tax", FloatField())
+    share = value * Cast(refunded, FloatField()) / NullIf(Cast(lines_total, FloatField()), Value(0.0))
+    return Greatest(value - Coalesce(share, Value(0.0)), Value(0.0), output_field=FloatField())
+
+
+def _buyer():
+    return Coalesce(
+        Cast("order__user_id", CharField()), NullIf("order__guest_email", Value("")),
+        Cast("order__shipping_address__phone_number", CharField()), output_field=CharField(),
+    )  # fmt: skip
+
+
+def _order_figures(scope: Scope, period: Period) -> dict:
+    live = _lines(period).exclude(part_status=lifecycle.CANCELLED)
+    delivered = Q(part_status=lifecycle.DELIVERED)
+    return _grouped(
+        live.annotate(net_value=Case(When(delivered, then=_net_line_value()), default=None)), scope, LINE_PATHS,
+        orders=Count("order_id", distinct=True),
+        revenue=Sum("net_value"),
+        buyers=Count(_buyer(), distinct=True),
+        orders_cod=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.COD)),
+        orders_vietqr=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.VIETQR)),
+        orders_card=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.CARD)),
+    )  # fmt: skip
+
+
+def _part_figures(scope: Scope, period: Period) -> dict:
+    """Sellers' parts belong to the area of their first item."""
+    first_line = Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).order_by("pk")
+    paid_at = FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="pay").order_by("-created_at")
+    parts = Fulfilment.objects.filter(order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before)
+    parts = parts.annotate(
+        line_commune=Subquery(first_line.values(LINE_PATHS.commune)[:1]),
+        line_province=Subquery(first_line.values(LINE_PATHS.province)[:1]),
+        line_producer=Subquery(first_line.values(LINE_PATHS.producer)[:1]),
+        waiting_from=Coalesce(Subquery(paid_at.values("created_at")[:1]), F("created_at")),
+        expired=Exists(FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="expire")),
+    )
+    wait = Case(When(confirmed_at__isnull=False, then=SecondsBetween(F("confirmed_at"), F("waiting_from"))), default=None)
+    rows = _grouped(
+        parts, scope, Paths("line_commune", "line_province", "line_producer"),
+        median_confirm_seconds=Median(wait),
+        auto_cancelled=Count("pk", filter=Q(expired=True)),
+    )  # fmt: skip
+    for row in rows.values():
+        seconds = row.pop("median_confirm_seconds")
+        row["median_confirm_hours"] = None if seconds is None else round(seconds / 3600, 1)
+    return rows
+
+
+def _article_figures(scope: Scope, period: Period) -> dict:
+    if scope.level == PRODUCER:
+        return {}
+    tags = ArticleArea.objects.filter(
+        page__live=True, page__first_published_at__gte=period.start_at, page__first_published_at__lt=period.end_before
+    )
+    return _grouped(tags, scope, ARTICLE_PATHS, articles=Count("page_id", distinct=True))
+
+
+def figures(*, scope: Scope, period: Period, today: datetime.date | None = None) -> dict:
+    """The Figures of every area of `scope` that has any, by area key (commune code, province code, producer id,
+    True/False for pilot communes or not, "VN"). Six queries, whatever the number of areas."""
+    today = today or timezone.localdate()
+    result: dict = {}
+    for rows in (
+        _producer_figures(scope, today),
+        _product_figures(scope, today),
+        _certificate_figures(scope, today),
+        _order_figures(scope, period),
+        _part_figures(scope, period),
+        _article_figures(scope, period),
+    ):
+        for key, values in rows.items():
+            row = result.setdefault(key, Figures(key=key))
+            for name, value in values.items():
+                if name == "revenue":
+                    value = Decimal(round(value or 0))
+                setattr(row, name, value if value is not None or name == "median_confirm_hours" else 0)
+    return result
+
+
+def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None = None) -> list[dict]:
+    """Orders and delivered revenue by month of order, the `months` months up to `until` (today), oldest first,
+    months without orders included. One query. `scope.level` is ignored: the whole scope is summed."""
+    until = until or timezone.localdate()
+    first = until.replace(day=1)
+    for _month in range(months - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    period = Period(start=first, end=until)
+    scope = Scope(level=NATIONAL, province=scope.province, commune=scope.commune)
+    lines = _restrict(_lines(period).exclude(part_status=lifecycle.CANCELLED), scope, LINE_PATHS)
+    rows = (
+        lines.annotate(
+            month=TruncMonth("order__date_placed"),
+            net_value=Case(When(Q(part_status=lifecycle.DELIVERED), then=_net_line_value()), default=None),
+        )
+        .values("month").order_by("month")
+        .annotate(orders=Count("order_id", distinct=True), revenue=Sum("net_value"))
+    )  # fmt: skip
+    by_month = {}
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        by_month[month] = (row["orders"], Decimal(round(row["revenue"] or 0)))
+    result, month = [], first
+    while month <= until:
+        orders, revenue = by_month.get(month, (0, Decimal(0)))
+        result.append({"month": month, "orders": orders, "revenue": revenue})
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return result
+
+
+def commune_counts_by_pilot(*, province: str | None, kind: str | None = None) -> dict[bool, int]:
+    """How many communes are pilots (True) and not (False), in `province` or the nation. One query."""
+    communes = Commune.objects.all() if province is None else Commune.objects.filter(province_id=province)
+    rows = communes.annotate(is_pilot=_pilot_exists("code", kind)).values("is_pilot").order_by().annotate(n=Count("code"))
+    counts = {True: 0, False: 0}
+    counts.update({row["is_pilot"]: row["n"] for row in rows})
+    return counts
+
+
+def online_target_percent() -> int:
+    """The share of OCOP producers the programme wants selling online (Decision 919/QĐ-TTg: 50 % by 2025)."""
+    return int(getattr(settings, "PROGRAMME_ONLINE_TARGET_PERCENT", 50))
