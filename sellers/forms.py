@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog import services as catalogue_services
 from ocop_catalog.images import image_over_pixel_limit
-from ocop_catalog.models import Commune, OcopCertificate
+from ocop_catalog.models import TAX_CODE_VALIDATOR, Commune, OcopCertificate, Producer
 from ocop_catalog.rules import PRODUCT_GROUPS, stars_for_score
 from ocop_catalog.selectors import commune_choices, province_choices
 from ocop_catalog.text import has_control_characters
@@ -159,8 +159,24 @@ class ListingForm(forms.Form):
     price_vnd = forms.IntegerField(label=_("Price (₫)"), min_value=1000, max_value=1_000_000_000)
     stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000)
     is_public = forms.BooleanField(label=_("Show in the shop"), required=False, initial=True)
+    ocop_producer = forms.TypedChoiceField(
+        label=_("Made by"), coerce=int, required=False, empty_value=None,
+        help_text=_("The OCOP producer (chủ thể) who makes it: its commune is the product's place in the shop."),
+    )  # fmt: skip
     # The stock this page showed: saving applies only the seller's change to it (issue 10, case 5).
     stock_read = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, producers=(), seller_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the seller's own producers can be chosen (another seller's id is "not one of the choices"); the empty
+        # choice is the seller itself.
+        others = [producer for producer in producers if not producer.is_seller_itself]
+        if others:
+            self.fields["ocop_producer"].choices = [
+                ("", _("%(name)s (yourself)") % {"name": seller_name}), *((producer.pk, producer.name) for producer in others)
+            ]
+        else:  # the seller makes everything itself: nothing to choose
+            del self.fields["ocop_producer"]
 
     def clean(self):
         cleaned = super().clean()
@@ -245,3 +261,48 @@ class PartActionForm(forms.Form):
                 if not data.get(field):
                     self.add_error(field, _("Give the carrier and the tracking code."))
         return data
+
+
+class ProducerForm(LocalityFieldsMixin, forms.Form):
+    """A producer (chủ thể OCOP) whose goods the seller lists: a member household, cooperative or enterprise."""
+
+    name = forms.CharField(label=_("Name"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Producer.Kind.choices)
+    province = forms.ChoiceField(label=_("Province"))
+    commune = forms.ChoiceField(label=_("Commune"))
+    tax_code = forms.CharField(
+        label=_("Tax code (optional)"), max_length=14, required=False, validators=[TAX_CODE_VALIDATOR],
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )  # fmt: skip
+    story = forms.CharField(label=_("Story"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+                            help_text=_("Shown on the producer's public page: who they are, how they make their goods."))  # fmt: skip
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90,
+                                help_text=_("Optional: where the map places the producer (else at its commune)."))  # fmt: skip
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_locality()
+
+    def clean_commune(self):
+        code = self.cleaned_data.get("commune")
+        commune = Commune.objects.filter(code=code).first() if code else None
+        if commune is None:
+            raise forms.ValidationError(_("Choose the producer's commune."))
+        return commune
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, allowed in (("name", ""), ("story", "\t\n\r")):
+            if has_control_characters(cleaned.get(name) or "", allowed=allowed):
+                self.add_error(name, _("Remove the control characters (such as NUL) from this text."))
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
+        return cleaned
+
+    def producer_data(self) -> catalogue_services.ProducerData:
+        data = self.cleaned_data
+        return catalogue_services.ProducerData(
+            name=data["name"], kind=data["kind"], commune=data["commune"], tax_code=data.get("tax_code") or "",
+            story=data.get("story") or "", latitude=data.get("latitude"), longitude=data.get("longitude"),
+        )  # fmt: skip

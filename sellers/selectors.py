@@ -1,9 +1,9 @@
 """Reads of the seller side. Every query of a seller's data is scoped by the seller in the query."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
-from ocop_catalog.models import OcopCertificate
+from ocop_catalog.models import OcopCertificate, Producer
 from ocop_catalog.selectors import products_for_display
 
 from .models import Seller, SellerApplication
@@ -42,6 +42,22 @@ def seller_products(*, seller: Seller) -> QuerySet:
 def seller_product(*, seller: Seller, pk) -> "Product":
     """One of the seller's products; raises Product.DoesNotExist for anyone else's."""
     return seller_products(seller=seller).get(pk=pk)
+
+
+def seller_producers(*, seller: Seller) -> QuerySet:
+    """The producers (chủ thể OCOP) the seller manages, itself first, each with `product_count` (its products
+    listed by this seller); one query."""
+    return (
+        Producer.objects.filter(partner_id=seller.partner_id)
+        .select_related("commune__province")
+        .annotate(product_count=Count("products", filter=Q(products__producer_id=seller.partner_id, products__parent=None)))
+        .order_by("-is_seller_itself", "name", "pk")
+    )
+
+
+def seller_producer(*, seller: Seller, pk) -> Producer:
+    """One of the producers the seller manages; raises Producer.DoesNotExist for anyone else's."""
+    return seller_producers(seller=seller).get(pk=pk)
 
 
 def applications_pending() -> QuerySet:

@@ -237,7 +237,7 @@ def seller_listing_save(
 @transaction.atomic
 def seller_product_update(
     *, seller: Seller, product: "Product", listing: catalogue_services.ListingData, is_public: bool,
-    stock_read: int | None = None,
+    stock_read: int | None = None, ocop_producer=None,
 ) -> "Product":
     """Edit a product the seller owns, SKU included (the SKU must stay unique for the seller)."""
     _require_active(seller)
@@ -249,7 +249,21 @@ def seller_product_update(
             raise ValidationError({"sku": _("You already have a product with this SKU.")})
         record.partner_sku = listing.sku
         record.save(update_fields=["partner_sku"])
-    return seller_listing_save(seller=seller, listing=listing, is_public=is_public, stock_read=stock_read)
+    return seller_listing_save(seller=seller, listing=listing, is_public=is_public, stock_read=stock_read, ocop_producer=ocop_producer)
+
+
+def seller_own_producer(*, seller: Seller):
+    """The seller itself as an OCOP producer (created the first time)."""
+    return catalogue_services.producer_seller_itself(partner=seller.partner)
+
+
+def seller_producer_save(*, seller: Seller, data: catalogue_services.ProducerData, producer=None):
+    """Add a producer (chủ thể OCOP) whose goods the seller lists, or edit one it manages. Suspended sellers
+    cannot. Renaming or moving a producer moves its products in search (search listens)."""
+    _require_active(seller)
+    if producer is not None and producer.partner_id != seller.partner_id:
+        raise PermissionDenied
+    return catalogue_services.producer_save(partner=seller.partner, data=data, producer=producer)
 
 
 def seller_certificate_submit(

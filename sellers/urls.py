@@ -19,6 +19,9 @@ urlpatterns = [
         name="product-image-delete",
     ),
     path("products/<int:pk>/certificate/", dashboard.CertificateSubmitView.as_view(), name="certificate-submit"),
+    path("san-xuat/", dashboard.ProducerListView.as_view(), name="producer-list"),  # producers whose goods it lists
+    path("san-xuat/moi/", dashboard.ProducerFormView.as_view(), name="producer-create"),
+    path("san-xuat/<int:producer_pk>/", dashboard.ProducerFormView.as_view(), name="producer-update"),
     path("nhan-ocop/", labels.LabelSheetView.as_view(), name="labels"),  # printable OCOP labels
     path("nhan-ocop/<int:pk>/", labels.LabelSheetView.as_view(), name="labels-product"),
     path("products/import/", listings.ListingImportView.as_view(), name="listing-import"),

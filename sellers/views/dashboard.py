@@ -17,10 +17,11 @@ from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
 from ocop_catalog import services as catalogue_services
+from ocop_catalog.models import Producer
 from ocop_catalog.selectors import group_of, group_root_categories
 
 from .. import selectors, services
-from ..forms import CertificateForm, ListingForm, ProductImageForm
+from ..forms import CertificateForm, ListingForm, ProducerForm, ProductImageForm
 from ..models import Fulfilment
 
 Product = get_model("catalogue", "Product")
@@ -45,6 +46,7 @@ class SellerRequiredMixin(LoginRequiredMixin):
         # else (even before refusing a method): a foreign id is a 404.
         self.product = self.get_own_product(kwargs["pk"]) if "pk" in kwargs else None
         self.part = self.get_own_part(kwargs["part_pk"]) if "part_pk" in kwargs else None
+        self.producer = self.get_own_producer(kwargs["producer_pk"]) if "producer_pk" in kwargs else None
         return super().dispatch(request, *args, **kwargs)
 
     def refuse(self, request):
@@ -55,6 +57,12 @@ class SellerRequiredMixin(LoginRequiredMixin):
         try:
             return selectors.seller_part(seller=self.seller, pk=pk)
         except Fulfilment.DoesNotExist:
+            raise Http404 from None
+
+    def get_own_producer(self, pk):
+        try:
+            return selectors.seller_producer(seller=self.seller, pk=pk)
+        except Producer.DoesNotExist:
             raise Http404 from None
 
     def get_own_product(self, pk) -> "Product":
@@ -105,6 +113,20 @@ class ProductFormMixin(ActiveSellerMixin):
     form_class = ListingForm
     template_name = "sellers/dashboard/product_form.html"
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        self.producers = {producer.pk: producer for producer in selectors.seller_producers(seller=self.seller)}
+        kwargs.update(producers=self.producers.values(), seller_name=self.seller.name)
+        return kwargs
+
+    def chosen_producer(self, form):
+        """The producer chosen on the form (one of the seller's: the choices are only those; empty is the seller
+        itself), or None when the form offers no choice (the seller makes everything itself)."""
+        if "ocop_producer" not in form.fields:
+            return None
+        chosen = form.cleaned_data.get("ocop_producer")
+        return self.producers[chosen] if chosen is not None else services.seller_own_producer(seller=self.seller)
+
     def form_valid(self, form):
         try:
             product = self.save(form)
@@ -128,7 +150,9 @@ class ProductCreateView(ProductFormMixin, FormView):
         listing = form.listing()
         if self.seller.partner.stockrecords.filter(partner_sku=listing.sku).exists():
             raise ValidationError({"sku": _("You already have a product with this SKU.")})
-        return services.seller_listing_save(seller=self.seller, listing=listing, is_public=form.cleaned_data["is_public"])
+        return services.seller_listing_save(
+            seller=self.seller, listing=listing, is_public=form.cleaned_data["is_public"], ocop_producer=self.chosen_producer(form)
+        )
 
 
 class ProductUpdateView(ProductFormMixin, FormView):
@@ -143,6 +167,7 @@ class ProductUpdateView(ProductFormMixin, FormView):
             "sku": record.partner_sku, "title": product.title, "description": product.description,
             "group": group_of(product=product, roots_by_path=roots), "price_vnd": int(record.price),
             "stock": record.num_in_stock, "stock_read": record.num_in_stock, "is_public": product.is_public,
+            "ocop_producer": None if product.ocop_producer is None or product.ocop_producer.is_seller_itself else product.ocop_producer_id,
         }  # fmt: skip
 
     def get_context_data(self, **kwargs):
@@ -157,6 +182,7 @@ class ProductUpdateView(ProductFormMixin, FormView):
             return services.seller_product_update(
                 seller=self.seller, product=self.get_product(), listing=form.listing(),
                 is_public=form.cleaned_data["is_public"], stock_read=form.cleaned_data.get("stock_read"),
+                ocop_producer=self.chosen_producer(form),
             )  # fmt: skip
         except ValidationError as error:
             if "stock" in error.message_dict:
@@ -224,3 +250,56 @@ class CertificateSubmitView(ActiveSellerMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Certificate sent: staff will verify it before the stars show."))
         return redirect(reverse("sellers:product-update", kwargs={"pk": product.pk}))
+
+
+# --- Producers (chủ thể OCOP) the seller lists goods of (issue 12.0) -------------------------------
+
+
+class ProducerListView(SellerRequiredMixin, TemplateView):
+    template_name = "sellers/dashboard/producer_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["producers"] = selectors.seller_producers(seller=self.seller)
+        return context
+
+
+class ProducerFormView(ActiveSellerMixin, FormView):
+    """Add a producer, or edit one the seller manages (`producer_pk`); without JavaScript, choosing a province and
+    pressing "Show communes" reloads the form with its communes."""
+
+    form_class = ProducerForm
+    template_name = "sellers/dashboard/producer_form.html"
+
+    def post(self, request, *args, **kwargs):
+        if "choose_province" in request.POST:
+            form = self.get_form()
+            form.errors.clear()
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        producer = self.producer
+        if producer is None:
+            return {"kind": Producer.Kind.HOUSEHOLD}
+        commune = producer.commune
+        return {
+            "name": producer.name, "kind": producer.kind, "province": commune.province_id if commune else "",
+            "commune": producer.commune_id or "", "tax_code": producer.tax_code, "story": producer.story,
+            "latitude": producer.latitude, "longitude": producer.longitude,
+        }  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["producer"] = self.producer
+        return context
+
+    def form_valid(self, form):
+        try:
+            producer = services.seller_producer_save(seller=self.seller, data=form.producer_data(), producer=self.producer)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved “%(name)s”.") % {"name": producer.name})
+        return redirect("sellers:producer-list")

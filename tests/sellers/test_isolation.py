@@ -6,8 +6,8 @@ import pytest
 from django.urls import URLPattern, reverse
 from oscar.core.loading import get_model
 
-from ocop_catalog.models import OcopCertificate
-from ocop_catalog.services import CertificateData, ListingData, certificate_record, product_image_add
+from ocop_catalog.models import OcopCertificate, Producer
+from ocop_catalog.services import CertificateData, ListingData, ProducerData, certificate_record, producer_save, product_image_add
 from sellers import urls as seller_urls
 from sellers.models import Fulfilment
 from sellers.services import seller_listing_save
@@ -38,7 +38,10 @@ def victim(make_seller):
     )
     order = place_order(items=[(product, 1)], email="victim-buyer@example.vn")
     part = order.fulfilments.get()
-    return {"seller": seller, "product": product, "image": image, "certificate": certificate, "part": part}
+    member = producer_save(
+        partner=seller.partner, data=ProducerData(name="Hộ thành viên bí mật", kind=Producer.Kind.HOUSEHOLD, commune=seller.partner.commune)
+    )
+    return {"seller": seller, "product": product, "image": image, "certificate": certificate, "part": part, "producer": member}
 
 
 @pytest.fixture
@@ -60,6 +63,8 @@ def snapshot(victim):
         "images": list(ProductImage.objects.filter(product=product).values_list("pk", "original")),
         "certificates": list(OcopCertificate.objects.filter(product=product).values("pk", "stars", "status", "number")),
         "parts": list(Fulfilment.objects.filter(pk=victim["part"].pk).values("status", "carrier", "cancel_reason")),
+        "producers": list(Producer.objects.filter(partner=victim["seller"].partner).values("pk", "name", "commune_id", "story")),
+        "made_by": list(Product.objects.filter(pk=product.pk).values_list("ocop_producer_id", flat=True)),
     }
 
 
@@ -70,7 +75,7 @@ def dashboard_patterns():
 
 
 # Object ids in seller-dashboard URLs, and what a forged one points at.
-ID_KWARGS = {"pk": "product", "image_pk": "image", "part_pk": "part"}
+ID_KWARGS = {"pk": "product", "image_pk": "image", "part_pk": "part", "producer_pk": "producer"}
 
 
 def forged_kwargs(pattern, victim):
@@ -91,11 +96,13 @@ def test_every_seller_dashboard_url_refuses_another_sellers_ids(attacker_client,
             url,
             {**product_form(sku="SECRET-1", title="Đã bị sửa", price_vnd="1000"), "image": jpeg_upload(),
              "stars": "5", "score": "95", "number": "HACK", "issuer": "x", "level": "central", "issued_on": "2025-01-01",
-             "action": "cancel", "reason": "hack", "carrier": "x", "tracking_code": "y"},
+             "action": "cancel", "reason": "hack", "carrier": "x", "tracking_code": "y",
+             "ocop_producer": victim["producer"].pk, "name": "Đã bị sửa", "kind": "household"},
         )  # fmt: skip
         tried += 1
         body = get.content.decode() + post.content.decode()
         assert "Sản phẩm bí mật" not in body, url
+        assert "Hộ thành viên bí mật" not in body, url
         assert "victim-buyer" not in body, url
         if set(kwargs) & set(ID_KWARGS):
             assert get.status_code in (403, 404, 405), (url, get.status_code)
@@ -111,6 +118,16 @@ def test_creating_with_another_sellers_sku_makes_the_attackers_own_product(attac
 
     assert snapshot(victim) == before
     assert Product.objects.filter(title="Trùng mã").exclude(producer=victim["seller"].partner).count() == 1
+
+
+def test_a_product_cannot_be_put_under_another_sellers_producer(attacker_client, victim):
+    response = attacker_client.post(
+        "/shop/seller/products/new/", {**product_form(sku="MINE-2", title="Của tôi 2"), "ocop_producer": victim["producer"].pk}
+    )
+
+    assert response.status_code in (200, 302)
+    assert not Product.objects.filter(ocop_producer=victim["producer"]).exists()
+    assert "Hộ thành viên bí mật" not in attacker_client.get("/shop/seller/san-xuat/").content.decode()
 
 
 def test_lists_show_only_the_sellers_own_products(attacker_client, victim):
