@@ -8,3 +8,4 @@ class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
     default_auto_field = "django.db.models.AutoField"
+    demo_loaders = ("training.demo.demo_courses_load",)

@@ -6,6 +6,7 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from ocop_catalog.models import Province
+from training.selectors import completions_by_area
 
 from . import lifecycle
 from .models import Registration, TrainingClass
@@ -68,8 +69,8 @@ class AreaReach:
 
 def reach_by_area(*, by: str = "commune", province_code: str = "") -> list[AreaReach]:
     """People trained (attended a class; counted once per phone number) and attendances per commune (the
-    registrant's own commune) or per province, in one aggregate query; completions of online courses are
-    added from training.selectors.completions_by_area when that selector exists. Sorted by province then commune."""
+    registrant's own commune) or per province, in one aggregate query; completions of online courses (the
+    learner's commune) added from training.selectors.completions_by_area. Sorted by province then commune."""
     attended = Registration.objects.filter(attended=True, status=lifecycle.CONFIRMED)
     if province_code:
         attended = attended.filter(commune__province_id=province_code)
@@ -96,6 +97,8 @@ def reach_by_area(*, by: str = "commune", province_code: str = "") -> list[AreaR
 
 
 def _completions(*, by: str, province_code: str) -> dict:
-    """{(province code, commune code or ""): {"count", "province", "commune"}} of course completions.
-    TODO(issue 15.4): read training.selectors.completions_by_area once the course app provides it."""
-    return {}
+    """{(province code, commune code or ""): {"count", "province", "commune"}} of course completions."""
+    return {
+        (row.province_code, row.commune_code): {"count": row.completions, "province": row.province, "commune": row.commune}
+        for row in completions_by_area(by=by, province_code=province_code)
+    }
