@@ -188,10 +188,12 @@ def test_a_fixed_number_of_queries_however_many_places(client, world, django_ass
 
     with django_assert_max_num_queries(8) as few:
         features(client)
+    few_count = len(few)  # now: the query log is bounded, later writes push these out
+    assert few_count > 0
     for number in range(30):
         partner = make_producer(commune=world["hai_an"], name=f"HTX số {number}")
         make_product(producer=partner, group="thu-cong-my-nghe" if number % 2 else "thuc-pham", stars=3 + number % 3)
         make_product(producer=partner, group="dich-vu-du-lich", stars=3)
     cache.clear()
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few_count):
         assert len(features(client)) == 7 + 60
