@@ -86,6 +86,10 @@ class ProductPage:
     facets: Facets = field(default_factory=Facets)
     products: list = field(default_factory=list)
     backend: str = ""
+    # Not every typed word was found: the hits matched through synonyms, fewer words or corrected spelling.
+    approximate: bool = False
+    # The corrected words searched instead, when nothing matched the words typed ("" otherwise).
+    did_you_mean: str = ""
 
     @property
     def num_pages(self) -> int:

@@ -6,7 +6,13 @@ Reads the search table (search.models.ProductSearchDocument) only.
 - PostgreSQL with words: the unaccented full-text column (GIN index) finds the matches; one
   statement scores them once and gives both the facet counts and the page's ids, one more its rows.
 - SQLite with words: one pass with instr() over the folded column finds the matches; facets,
-  relevance and the page are worked out in Python."""
+  relevance and the page are worked out in Python.
+
+Words are read as concepts (search.vocabulary): a vocabulary term is a phrase and is also found through its
+synonyms; a page says whether every typed word was found (ProductPage.approximate). When nothing matches,
+mistyped words are corrected from the words of the likeliest products (search.vocabulary.spelling; found
+by pg_trgm word similarity on PostgreSQL, by the same trigrams as substrings on SQLite) and the corrected
+words are searched instead, flagged approximate with a "did you mean"."""
 
 import datetime
 import operator
@@ -18,7 +24,7 @@ from itertools import combinations
 from django.db import connection
 from django.db.models import BooleanField, Case, CharField, Count, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Greatest
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -36,6 +42,7 @@ from ..query import (
     ProductQuery,
 )
 from ..text import TextQuery
+from ..vocabulary import Concept, Phrase, concepts, required_weight, spelling, uses_vocabulary
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 
@@ -47,6 +54,10 @@ HIT_FIELDS = (
 # Relevance, from the strongest sign to the weakest; a stronger sign outweighs all weaker ones.
 WEIGHT_PHRASE, WEIGHT_TITLE_PHRASE, WEIGHT_EXACT_PHRASE, WEIGHT_EXACT_TITLE_PHRASE = 1000, 500, 200, 100
 WEIGHT_WORD, WEIGHT_EXACT_WORD = 10, 1
+# A synonym (search.vocabulary) in the title, or anywhere: below the typed words themselves.
+WEIGHT_SYNONYM_TITLE, WEIGHT_SYNONYM = 50, 5
+# Typo correction reads the words of at most this many likely products.
+SPELLING_CANDIDATES = 40
 
 
 def _on_postgresql() -> bool:
@@ -61,7 +72,11 @@ def _has(column: str, phrase: str):
     """
     if _on_postgresql():
         return Q(**{f"{column}__contains": f" {phrase} "})
-    return GreaterThan(Func(F(column), Value(f" {phrase} "), function="INSTR", output_field=IntegerField()), 0)
+    return _contains(column, f" {phrase} ")
+
+
+def _contains(column: str, text: str):
+    return GreaterThan(Func(F(column), Value(text), function="INSTR", output_field=IntegerField()), 0)
 
 
 def _points(condition: Q, weight: int):
@@ -85,6 +100,63 @@ def _tsquery(words, joiner: str) -> str:
     return joiner.join(f"'{word}'" for word in words)  # words are letters and digits only
 
 
+def _phrase_tsquery(phrase: Phrase, *, title: bool = False) -> str:
+    """The phrase's words side by side in the unaccented full text (exact phrases: their folded words)."""
+    from ocop_catalog.text import fold
+
+    return "(" + " <-> ".join(f"'{fold(word)}'{':A' if title else ''}" for word in phrase.words) + ")"
+
+
+def _phrase_match(phrase: Phrase, *, title: bool = False):
+    """A boolean expression: the phrase as whole words of the title (or of everything), with its
+    diacritics if it has them."""
+    prefix = "title" if title else "search"
+    if not _on_postgresql():
+        column = f"{prefix}_text" if phrase.exact else f"{prefix}_folded"
+        return _has(column, phrase.text)
+    if not phrase.exact:
+        return RawSQL(_MATCHES, [_phrase_tsquery(phrase, title=title)], output_field=BooleanField())
+    # The index finds the folded words; LIKE keeps those written with the diacritics ("cá", not "cà").
+    params = [_phrase_tsquery(phrase, title=title), f"% {phrase.text} %"]
+    return RawSQL(f"({_MATCHES} AND {prefix}_text LIKE %s)", params, output_field=BooleanField())
+
+
+def _concept_points(concept: Concept, *, title: bool = False, alternatives_only: bool = False, weight: int | None = None):
+    """`weight` (the concept's, by default) if the product holds the concept (typed words or a synonym), else 0."""
+    phrases = list(concept.alternatives) if alternatives_only else [concept.typed, *concept.alternatives]
+    weight = concept.weight if weight is None else weight
+    points = [_points(_phrase_match(phrase, title=title), weight) for phrase in phrases]
+    return points[0] if len(points) == 1 else Greatest(*points)
+
+
+def _concept_groups(found: tuple[Concept, ...]) -> list[tuple[Concept, ...]]:
+    """The smallest sets of concepts that hold enough of the typed words (required_weight)."""
+    required, groups = required_weight(found), []
+    for size in range(1, len(found) + 1):
+        for group in combinations(found, size):
+            if sum(concept.weight for concept in group) >= required and not any(set(kept) <= set(group) for kept in groups):
+                groups.append(group)
+    return groups
+
+
+def _row_has(row: dict, phrase: Phrase, *, title: bool = False) -> bool:
+    prefix = "title" if title else "search"
+    return f" {phrase.text} " in row[f"{prefix}_text" if phrase.exact else f"{prefix}_folded"]
+
+
+def python_concepts(row: dict, found: tuple[Concept, ...]) -> tuple[int, bool, int]:
+    """(typed words held through concepts, every concept found as typed, synonym points) of one row (SQLite)."""
+    weight, exact, synonyms = 0, True, 0
+    for concept in found:
+        typed = _row_has(row, concept.typed)
+        exact = exact and typed
+        in_title = any(_row_has(row, phrase, title=True) for phrase in concept.alternatives)
+        anywhere = in_title or any(_row_has(row, phrase) for phrase in concept.alternatives)
+        weight += concept.weight if typed or anywhere else 0
+        synonyms += WEIGHT_SYNONYM_TITLE * in_title + WEIGHT_SYNONYM * anywhere
+    return weight, exact, synonyms
+
+
 def python_relevance(row: dict, words: TextQuery) -> int:
     """Phrase > phrase in the title > exact diacritics > more words > each exact word."""
     phrase = f" {' '.join(words.folded)} "
@@ -94,7 +166,7 @@ def python_relevance(row: dict, words: TextQuery) -> int:
         exact = f" {' '.join(words.exact)} "
         score += WEIGHT_EXACT_PHRASE * (exact in row["search_text"]) + WEIGHT_EXACT_TITLE_PHRASE * (exact in row["title_text"])
         score += WEIGHT_EXACT_WORD * sum(f" {word} " in row["search_text"] for word in words.distinct_exact)
-    return score
+    return score + python_concepts(row, concepts(words))[2]
 
 
 def _python_sort_key(query: ProductQuery, words: TextQuery):
@@ -126,8 +198,17 @@ class DatabaseSearchBackend:
     # --- the contract -------------------------------------------------------------------------
 
     def search(self, query: ProductQuery) -> ProductPage:
-        day = query.day or timezone.localdate()
         words = TextQuery.parse(query.text)
+        page = self._search(query, words)
+        if words and not page.count:
+            correction = self._corrected(words)
+            if correction:
+                page = self._search(replace(query, text=correction), TextQuery.parse(correction))
+                page.approximate, page.did_you_mean = True, correction
+        return page
+
+    def _search(self, query: ProductQuery, words: TextQuery) -> ProductPage:
+        day = query.day or timezone.localdate()
         matching = self._matching(query, words)
         if words and not _on_postgresql():
             return self._search_matches_in_python(matching, query, words, day)
@@ -180,7 +261,11 @@ class DatabaseSearchBackend:
 
     @staticmethod
     def _words_filter(words: TextQuery):
-        """Enough of the words (search.text.TextQuery.required_words), as whole folded words."""
+        """Enough of the words (search.text.TextQuery.required_words), as whole folded words; with the
+        vocabulary, enough of the concepts (a term's words side by side, or one of its synonyms)."""
+        found = concepts(words)
+        if uses_vocabulary(found):
+            return DatabaseSearchBackend._concepts_filter(found)
         distinct = words.distinct_folded
         groups = [distinct] if words.required_words == len(distinct) else list(combinations(distinct, words.required_words))
         if _on_postgresql():
@@ -189,6 +274,46 @@ class DatabaseSearchBackend:
             return RawSQL(_MATCHES, [tsquery], output_field=BooleanField())
         found = reduce(operator.add, [_points(_has("search_folded", word), 1) for word in distinct])
         return GreaterThanOrEqual(found, words.required_words)
+
+    @staticmethod
+    def _concepts_filter(found: tuple[Concept, ...]):
+        enough = GreaterThanOrEqual(reduce(operator.add, [_concept_points(concept) for concept in found]), required_weight(found))
+        if not _on_postgresql():
+            return enough
+        # The full-text index finds the candidates; the exact check above only rechecks what it found.
+        concept_tsquery = {c: " | ".join(_phrase_tsquery(p) for p in (c.typed, *c.alternatives)) for c in found}
+        tsquery = " | ".join("(" + " & ".join(f"({concept_tsquery[c]})" for c in group) + ")" for group in _concept_groups(found))
+        candidates = RawSQL(_MATCHES, [tsquery], output_field=BooleanField())
+        if not any(phrase.exact for concept in found for phrase in concept.alternatives):
+            return candidates
+        return Q(candidates) & Q(enough)
+
+    @staticmethod
+    def _exact(words: TextQuery):
+        """1 if every concept is found through the words typed (PostgreSQL), else 0."""
+        tsquery = " & ".join(_phrase_tsquery(concept.typed) for concept in concepts(words))
+        return _points(RawSQL(_MATCHES, [tsquery], output_field=BooleanField()), 1)
+
+    def _corrected(self, words: TextQuery) -> str:
+        """The words with the mistyped ones corrected (search.vocabulary.spelling), or ""."""
+        folded = " ".join(words.folded)
+        probes = [folded, *(word for word in words.distinct_folded if len(word) >= 4 and word != folded)]
+        documents = ProductSearchDocument.objects.all()
+        if _on_postgresql():
+            # pg_trgm word similarity (threshold pg_trgm.word_similarity_threshold, 0.6) through the GIN index
+            # on ocop_unaccent(search_text) (migration 0004).
+            similar = " OR ".join(["ocop_unaccent(search_text) %%> %s"] * len(probes))
+            documents = documents.filter(RawSQL(f"({similar})", probes, output_field=BooleanField())).annotate(
+                similarity=RawSQL("word_similarity(%s, ocop_unaccent(search_text))", [folded], output_field=FloatField())
+            )
+        else:
+            grams = sorted({gram for word in words.distinct_folded if len(word) >= 3 for gram in spelling.trigrams(word) if gram[1] != " "})
+            if not grams:
+                return ""
+            shared = reduce(operator.add, [_points(_contains("search_folded", gram), 1) for gram in grams])
+            documents = documents.annotate(similarity=shared).filter(similarity__gte=min(2, len(grams)))
+        texts = documents.order_by("-similarity", "product_id").values_list("search_text", flat=True)[:SPELLING_CANDIDATES]
+        return spelling.corrected(words, spelling.lexicon(texts))
 
     def _search_matches_in_python(self, matching, query: ProductQuery, words: TextQuery, day: datetime.date) -> ProductPage:
         """SQLite: one pass over the table finds the matches; facets, relevance and the page are
@@ -216,10 +341,17 @@ class DatabaseSearchBackend:
         chosen.sort(key=_python_sort_key(query, words))
         start = (query.page - 1) * query.page_size
         hits = [self._hit(row, day) for row in chosen[start : start + query.page_size]]
-        return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
+        found = concepts(words)
+        exact = any(python_concepts(row, found)[1] for row in chosen)
+        return ProductPage(
+            hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name,
+            approximate=bool(chosen) and not exact,
+        )  # fmt: skip
 
     # Columns of the matched rows that facets and the page need, for _search_matches_in_one_pass.
-    _PASS_COLUMNS = ("product_id", "province_code", "group_slug", "commune_code", "valid_stars", "price", "created", "relevance", "text_rank")
+    _PASS_COLUMNS = (
+        "product_id", "province_code", "group_slug", "commune_code", "valid_stars", "price", "created", "relevance", "text_rank", "exact",
+    )  # fmt: skip
     _PASS_ORDER = {
         SORT_RELEVANCE: "relevance DESC, text_rank DESC, created DESC, product_id DESC",
         SORT_NEWEST: "created DESC, product_id DESC",
@@ -240,6 +372,7 @@ class DatabaseSearchBackend:
             valid_stars=valid_stars(day),
             relevance=self._relevance(words) if query.sort == SORT_RELEVANCE else no_score,
             text_rank=self._text_rank(words) if query.sort == SORT_RELEVANCE else no_score,
+            exact=self._exact(words),
         )
         matched_sql, matched_params = scored.order_by().values(*self._PASS_COLUMNS).query.sql_with_params()
         focus = {"province_code": query.province or "", "commune_code": query.commune or ""}
@@ -252,16 +385,16 @@ class DatabaseSearchBackend:
             groups AS (
                 SELECT province_code, group_slug, valid_stars,
                        CASE WHEN province_code = %s OR commune_code = %s THEN commune_code ELSE '' END AS commune_key,
-                       COUNT(*) AS n
+                       COUNT(*) AS n, MAX(exact) AS exact
                 FROM matched GROUP BY 1, 2, 3, 4
             ),
             page AS (
                 SELECT product_id FROM matched WHERE {" AND ".join(chosen) or "TRUE"}
                 ORDER BY {self._PASS_ORDER[query.sort]} LIMIT %s OFFSET %s
             )
-            SELECT province_code, group_slug, valid_stars, commune_key, n, NULL FROM groups
+            SELECT province_code, group_slug, valid_stars, commune_key, n, exact, NULL FROM groups
             UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL, product_id FROM page
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, product_id FROM page
         """  # noqa: S608 — only fixed SQL is formatted in; values are parameters
         params = [*matched_params, focus["province_code"], focus["commune_code"], *chosen.values(), query.page_size, start]
         with connection.cursor() as cursor:
@@ -269,14 +402,23 @@ class DatabaseSearchBackend:
             rows = cursor.fetchall()
         groups = [
             {"province_code": province, "group_slug": group, "stars": stars, "commune_key": commune, "n": n}
-            for province, group, stars, commune, n, product_id in rows
+            for province, group, stars, commune, n, _exact, product_id in rows
             if product_id is None
         ]
         count, facets = facets_from_groups(groups, query)
+        # Exact matches among those the facet filters keep (a group's commune is known in the chosen province only).
+        exact = any(
+            row[5] and (row[2] or 0) >= (query.stars_min or 0) and row[0] == (query.province or row[0])
+            and row[1] == (query.group or row[1]) and row[3] == (query.commune or row[3])
+            for row in rows if row[6] is None
+        )  # fmt: skip
         page_ids = [product_id for *_, product_id in rows if product_id is not None]
         found = {row["product_id"]: row for row in ProductSearchDocument.objects.filter(product_id__in=page_ids).values(*HIT_FIELDS)}
         hits = [self._hit(found[product_id], day) for product_id in page_ids if product_id in found]
-        return ProductPage(hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name)
+        return ProductPage(
+            hits=hits, count=count, page=query.page, page_size=query.page_size, facets=facets, backend=self.name,
+            approximate=bool(count) and not exact,
+        )  # fmt: skip
 
     @staticmethod
     def _facet_filter(query: ProductQuery, day: datetime.date) -> Q:
@@ -388,6 +530,10 @@ class DatabaseSearchBackend:
             _points(RawSQL(_MATCHES, [title_phrase], output_field=BooleanField()), WEIGHT_TITLE_PHRASE),
             *(_points(RawSQL(_MATCHES, [f"'{word}'"], output_field=BooleanField()), WEIGHT_WORD) for word in words.distinct_folded),
         ]
+        for concept in concepts(words):
+            if concept.alternatives:
+                terms += [_concept_points(concept, title=True, alternatives_only=True, weight=WEIGHT_SYNONYM_TITLE),
+                          _concept_points(concept, alternatives_only=True, weight=WEIGHT_SYNONYM)]  # fmt: skip
         if words.has_diacritics:
             exact_phrase = " ".join(words.exact)
             terms += [
