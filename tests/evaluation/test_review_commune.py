@@ -3,7 +3,9 @@ everything the producer sent and its history, and the check — accept, or retur
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -169,11 +171,15 @@ def test_people_without_a_commune_role_are_kept_out(client, world):
 
 
 def test_the_inbox_keeps_a_fixed_number_of_queries(officer_client, world, django_assert_max_num_queries):
+    url = reverse("evaluation-review:commune-inbox")
+    services.dossier_accept(dossier=submitted_dossiers(world, 2)[0], by=world.officer)
+    with CaptureQueriesContext(connection) as few:
+        officer_client.get(url)
     dossiers = submitted_dossiers(world, 12)
     for dossier in dossiers[:5]:
         services.dossier_accept(dossier=dossier, by=world.officer)
 
-    with django_assert_max_num_queries(14):
-        response = officer_client.get(reverse("evaluation-review:commune-inbox"))
+    with django_assert_max_num_queries(min(len(few), 24)):
+        response = officer_client.get(url)
 
-    assert len(response.context["awaiting"]) == 7 and len(response.context["handled"]) == 5
+    assert len(response.context["awaiting"]) == 8 and len(response.context["handled"]) == 6
