@@ -388,6 +388,10 @@ OCOP_HOME_FEATURED_COUNT = 8
 # Submitted members' scorecards a council round needs before its chair may close it (evaluation.services);
 # the decision's quorum rule is unconfirmed, so it is a setting.
 EVALUATION_ROUND_MIN_SCORECARDS = env.int("EVALUATION_ROUND_MIN_SCORECARDS", default=3)
+# The share of OCOP producers to sell online (Decision 919/QĐ-TTg: at least 50 % by 2025): the dashboard's target
+# line, unless a pilot sets its own; and how long the dashboard's figures are cached.
+PROGRAMME_ONLINE_TARGET_PERCENT = env.int("PROGRAMME_ONLINE_TARGET_PERCENT", default=50)
+PROGRAMME_DASHBOARD_CACHE_SECONDS = env.int("PROGRAMME_DASHBOARD_CACHE_SECONDS", default=600)
 # Days a dossier may wait for its commune's check, and for its province council (from the commune's
 # acceptance to the council's result), before the programme staff dashboard flags it overdue.
 OCOP_COMMUNE_CHECK_DAYS = env.int("OCOP_COMMUNE_CHECK_DAYS", default=15)
