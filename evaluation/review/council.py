@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -294,11 +295,14 @@ class RoundCsvView(CouncilMixin, View):
         response["Cache-Control"] = "private, no-store"
         response.write("\ufeff")  # Excel opens UTF-8 Vietnamese correctly with a BOM
         writer = csv.writer(response)
-        writer.writerow([_("Member"), _("Submitted at"), _("Criterion"), _("Answer"), _("Points")])
+        writer.writerow([
+            pgettext("ocop review", "Member"), _("Submitted at"), _("Criterion"), pgettext("ocop review", "Answer"),
+            pgettext("ocop review", "Points"),
+        ])
         names = {card.pk: formula_escape(card.member.get_full_name() or card.member.email) for card in cards}
         for answer in selectors.scorecards_answers(scorecards=cards):
             card = answer.scorecard
-            submitted_at = card.submitted_at.isoformat() if card.submitted_at else _("draft")
+            submitted_at = card.submitted_at.isoformat() if card.submitted_at else pgettext("ocop review", "draft")
             writer.writerow([names[card.pk], submitted_at, answer.criterion.code, answer.option.code, answer.option.points])
         for card in cards:
             writer.writerow([names[card.pk], "", _("Total"), "", card.total])

@@ -4,6 +4,7 @@ a dossier, a result's meaning, and members' scorecards laid over the sheet."""
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import lifecycle, scoring
 from ..presenters import SheetScore, sheet_score
@@ -32,7 +33,7 @@ FIELD_LABELS = {
     "result_stars": _("Result (stars)"),
     "certificate": _("Certificate"),
     "sheet": _("Criteria sheet"),
-    "kind": _("Kind"),
+    "kind": pgettext_lazy("ocop review", "Kind of evaluation"),
     "renews": _("Renews the dossier"),
     "answers_carried": _("Answers carried over"),
     "document": _("Document"),
@@ -42,10 +43,10 @@ FIELD_LABELS = {
     "total": _("Total"),
     "stars": _("Stars"),
     "answered": _("Criteria answered"),
-    "round": _("Round"),
-    "council": _("Council"),
+    "round": pgettext_lazy("ocop review", "Round"),
+    "council": pgettext_lazy("ocop review", "Council"),
     "scorecards": _("Scorecards"),
-    "mean": _("Mean"),
+    "mean": pgettext_lazy("ocop review", "Mean"),
     "score": _("Result (of 100)"),
 }
 LONG_VALUE = 300
