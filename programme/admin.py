@@ -3,7 +3,7 @@ staff of a province see and edit only its pilots. Superusers say who is programm
 
 from django.contrib import admin
 
-from .models import Pilot, ProgrammeStaff
+from .models import ArticleArea, Pilot, ProgrammeStaff
 from .selectors import staff_province_code
 from .services import pilot_delete, pilot_save
 
@@ -51,3 +51,13 @@ class ProgrammeStaffAdmin(admin.ModelAdmin):
     has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
         lambda self, request, obj=None: request.user.is_superuser
     )
+
+
+@admin.register(ArticleArea)
+class ArticleAreaAdmin(admin.ModelAdmin):
+    """Which province, or commune, a news or training article is about (counted by the dashboard)."""
+
+    list_display = ("page", "province", "commune")
+    list_filter = ("province",)
+    raw_id_fields = ("page", "commune")
+    list_select_related = ("page", "province", "commune")

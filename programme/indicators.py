@@ -56,7 +56,7 @@ INDICATORS: tuple[Indicator, ...] = (  # fmt: skip
         _("Of those, producers with at least one product on sale here through an approved, not suspended seller."),
     ),
     Indicator(
-        "online_share", _("% selling online"), "percent",
+        "online_share", _("Share selling online"), "percent",
         _("Producers selling online as a share of OCOP producers; the target is beside it (Decision 919/QĐ-TTg)."),
     ),
     Indicator(
@@ -96,15 +96,15 @@ INDICATORS: tuple[Indicator, ...] = (  # fmt: skip
         _("Different buyers (account, else e-mail, else phone) of those orders."),
     ),
     Indicator(
-        "cod_share", _("% COD"), "percent",
+        "cod_share", _("COD share"), "percent",
         _("Share of those orders paid cash on delivery."),
     ),
     Indicator(
-        "vietqr_share", _("% VietQR"), "percent",
+        "vietqr_share", _("VietQR share"), "percent",
         _("Share of those orders paid by VietQR bank transfer."),
     ),
     Indicator(
-        "card_share", _("% card"), "percent",
+        "card_share", _("Card share"), "percent",
         _("Share of those orders paid by card."),
     ),
     Indicator(

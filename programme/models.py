@@ -30,7 +30,7 @@ class Pilot(models.Model):
     old_name = models.CharField(_("Name in the decision (before 2025)"), max_length=255, blank=True)
     # Targets: blank means the programme's setting (PROGRAMME_ONLINE_TARGET_PERCENT) or none.
     target_online_percent = models.PositiveSmallIntegerField(
-        _("Target: % of producers selling online"), null=True, blank=True,
+        _("Target: share of producers selling online (percent)"), null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )  # fmt: skip
     target_producers_online = models.PositiveIntegerField(_("Target: producers selling online"), null=True, blank=True)

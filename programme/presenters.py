@@ -13,7 +13,7 @@ from ocop_catalog.money import format_vnd
 
 from .indicators import INDICATORS, Figures, Indicator
 
-TARGET = Indicator("target", _("Target %"), "percent", _("The share of OCOP producers to sell online: the pilot's own target, else the programme's."))
+TARGET = Indicator("target", _("Target"), "percent", _("The share of OCOP producers to sell online: the pilot's own target, else the programme's."))
 PILOT_MARK = Indicator(
     "pilot", _("Pilot"), "text", _("A commune's pilot kinds (TMĐT: e-commerce, NTM TM: smart new-rural); a province's pilot communes.")
 )
