@@ -45,6 +45,18 @@ class DemoProduct:
     stock: int  # 0..500
     certificate: DemoCertificate | None  # None = not rated yet
     image_hue: int  # 0..359
+    made_by: str = ""  # the name of a DemoMember of the seller; empty: the seller makes it itself
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    """A producer (chủ thể OCOP) whose goods a demo seller lists: a member household or cooperative elsewhere."""
+
+    seller_code: str
+    name: str
+    kind: str  # household / cooperative / enterprise
+    commune_code: str
+    story: str
 
 
 _MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -123,6 +135,24 @@ PRODUCERS: tuple[DemoProducer, ...] = (
     DemoProducer("htx-mat-ong-u-minh", "Hợp tác xã Mật ong rừng U Minh Hạ", "32047"),
     # Xã Tân Hưng, Tỉnh Hưng Yên (formerly Xã Hồng Nam, Thành phố Hưng Yên)
     DemoProducer("htx-nhan-long-hong-nam", "Hợp tác xã Nhãn lồng Hồng Nam", "11977"),
+    # Phường Sa Pa, Tỉnh Lào Cai: a provincial OCOP sales point selling goods of producers from several communes
+    DemoProducer("diem-ban-ocop-sa-pa", "Điểm giới thiệu và bán sản phẩm OCOP Sa Pa", "03006"),
+)
+
+# The producers the sales point sells for (issue 12.0): each product's place is its producer's commune.
+MEMBERS: tuple[DemoMember, ...] = (
+    DemoMember(
+        "diem-ban-ocop-sa-pa", "Hộ kinh doanh Thào A Sử", "household", "02761",  # Xã Mường Khương
+        "Gia đình người Nùng làm tương ớt theo cách của bà: ớt chỉ thiên phơi nắng, ủ với gạo nếp rang và muối trong chum sành.",
+    ),
+    DemoMember(
+        "diem-ban-ocop-sa-pa", "Hợp tác xã Nông sản Bắc Hà", "cooperative", "02839",  # Xã Bắc Hà
+        "Hai mươi hộ trồng mận tam hoa trên cao nguyên Bắc Hà góp vốn dựng xưởng sấy, để quả chín rộ không phải bán đổ bán tháo.",
+    ),
+    DemoMember(
+        "diem-ban-ocop-sa-pa", "Hộ kinh doanh Lù Thị Mai", "household", "02683",  # Xã Bát Xát
+        "Ruộng bậc thang trồng giống lúa Séng Cù một vụ, cấy bằng nước suối đầu nguồn, gặt tay và phơi trên giàn tre.",
+    ),
 )
 
 
@@ -1294,5 +1324,52 @@ PRODUCTS: tuple[DemoProduct, ...] = (
         stock=110,
         certificate=_province(4, 71, "1553/QĐ-UBND", "UBND tỉnh Hưng Yên", "2024-07-31"),
         image_hue=24,
+    ),
+    # --- Điểm giới thiệu và bán sản phẩm OCOP Sa Pa (Lào Cai): its members' goods ----------------
+    DemoProduct(
+        producer_code="diem-ban-ocop-sa-pa",
+        sku="SP-TUONG-OT-MK-250",
+        title="Tương ớt Mường Khương lọ 250g",
+        description=(
+            "Ớt chỉ thiên của Mường Khương được phơi héo, giã cùng gạo nếp rang, tỏi và muối rồi ủ trong chum sành "
+            "hơn một tháng. Tương sánh, màu đỏ gạch, cay thơm và hơi ngọt hậu, chấm thịt luộc, rau cải mèo hay nêm "
+            "món xào. Lọ thủy tinh 250g, đậy kín để ngăn mát sau khi mở."
+        ),
+        group_slug="thuc-pham",
+        price_vnd=55_000,
+        stock=150,
+        certificate=_province(3, 62, "2120/QĐ-UBND", "UBND tỉnh Lào Cai", "2024-11-05"),
+        image_hue=8,
+        made_by="Hộ kinh doanh Thào A Sử",
+    ),
+    DemoProduct(
+        producer_code="diem-ban-ocop-sa-pa",
+        sku="SP-MAN-SAY-BH-300",
+        title="Mận tam hoa Bắc Hà sấy dẻo túi 300g",
+        description=(
+            "Mận tam hoa chín cây hái tháng Sáu trên cao nguyên Bắc Hà, bỏ hạt, ngâm đường phèn rồi sấy nhiệt thấp "
+            "đến khi dẻo. Vị chua ngọt, giòn dai, không phẩm màu. Túi zip 300g, dùng trong ba tháng sau khi mở."
+        ),
+        group_slug="thuc-pham",
+        price_vnd=85_000,
+        stock=90,
+        certificate=None,
+        image_hue=330,
+        made_by="Hợp tác xã Nông sản Bắc Hà",
+    ),
+    DemoProduct(
+        producer_code="diem-ban-ocop-sa-pa",
+        sku="SP-GAO-SENG-CU-5KG",
+        title="Gạo Séng Cù Bát Xát túi 5kg",
+        description=(
+            "Gạo Séng Cù hạt dài, hơi đục, trồng một vụ trên ruộng bậc thang Bát Xát. Cơm dẻo, thơm, để nguội vẫn "
+            "mềm. Túi 5kg hút chân không, gạo vụ mới xay trong tháng."
+        ),
+        group_slug="thuc-pham",
+        price_vnd=160_000,
+        stock=60,
+        certificate=_province(3, 58, "2121/QĐ-UBND", "UBND tỉnh Lào Cai", "2024-11-05"),
+        image_hue=48,
+        made_by="Hộ kinh doanh Lù Thị Mai",
     ),
 )

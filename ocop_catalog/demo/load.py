@@ -8,10 +8,10 @@ from django.db import transaction
 
 from ocop_catalog import services
 from ocop_catalog.lifecycle import certificate_revoke
-from ocop_catalog.models import Commune, OcopCertificate
+from ocop_catalog.models import Commune, OcopCertificate, Producer
 from ocop_catalog.text import slugify_vi
 
-from .catalogue import PILOT_COMMUNES, PRODUCERS, PRODUCTS
+from .catalogue import MEMBERS, PILOT_COMMUNES, PRODUCERS, PRODUCTS
 from .images import product_image_jpeg
 
 
@@ -39,9 +39,11 @@ def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -
         )
         for demo in PRODUCERS
     }
+    members = {(member.seller_code, member.name): _member(member, partner=producers[member.seller_code]) for member in MEMBERS}
     certificates = 0
     for done, demo in enumerate(PRODUCTS, start=1):
         product = services.product_listing_save(
+            ocop_producer=members[(demo.producer_code, demo.made_by)] if demo.made_by else None,
             producer=producers[demo.producer_code],
             listing=services.ListingData(
                 sku=demo.sku,
@@ -86,6 +88,15 @@ DEMO_REVOKED = {
     "reason": "Hậu kiểm năm 2023: bao bì ghi sai thành phần, chủ thể không khắc phục trong thời hạn.",
     "revoked_on": datetime.date(2023, 6, 15),
 }  # fmt: skip
+
+
+def _member(member, *, partner) -> Producer:
+    """The demo seller's member producer, created the first time (found again by name)."""
+    existing = Producer.objects.filter(partner=partner, name=member.name).first()
+    data = services.ProducerData(
+        name=member.name, kind=member.kind, commune=Commune.objects.get(code=member.commune_code), story=member.story
+    )
+    return services.producer_save(partner=partner, data=data, producer=existing)
 
 
 def _revoked(*, product, number: str) -> bool:

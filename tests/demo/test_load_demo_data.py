@@ -8,7 +8,7 @@ from ocop_catalog.models import OcopCertificate
 pytestmark = pytest.mark.django_db
 
 MODELS = [
-    ("partner", "Partner"), ("catalogue", "Product"), ("partner", "StockRecord"),
+    ("ocop_catalog", "Producer"), ("partner", "Partner"), ("catalogue", "Product"), ("partner", "StockRecord"),
     ("catalogue", "ProductImage"), ("catalogue", "Category"), ("catalogue", "ProductCategory"),
     ("sellers", "Seller"), ("users", "User"),
 ]  # fmt: skip
@@ -30,6 +30,19 @@ def test_load_demo_data_twice_gives_the_same_counts(localities):
     assert first["partner.Partner"] == len(PRODUCERS) >= 12
     assert first["catalogue.ProductImage"] == len(PRODUCTS)
     assert first["certificates"] == sum(1 for demo in PRODUCTS if demo.certificate)
+
+
+def test_the_demo_sales_point_lists_goods_of_producers_from_several_communes(demo_catalogue, client):
+    from ocop_catalog.demo.catalogue import MEMBERS
+
+    Product = get_model("catalogue", "Product")
+    sold = list(Product.objects.filter(producer__code="diem-ban-ocop-sa-pa").select_related("ocop_producer__commune"))
+
+    assert {product.ocop_producer.name for product in sold} == {member.name for member in MEMBERS}
+    assert len({product.ocop_producer.commune_id for product in sold}) == len(MEMBERS) >= 3
+    member = sold[0].ocop_producer
+    page = client.get(f"/shop/san-xuat/{member.slug}/")
+    assert page.status_code == 200 and sold[0].title in page.content.decode()
 
 
 def test_demo_catalogue_spans_provinces_groups_and_ratings(demo_catalogue):
