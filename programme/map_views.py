@@ -23,8 +23,10 @@ NEARBY_PRODUCERS = 30
 GEOJSON_MAX_AGE = 60  # browsers and proxies may keep an answer a minute; our cache keeps it until the catalogue changes
 
 
-def _query(filters: selectors.MapFilters) -> str:
+def _query(filters: selectors.MapFilters, *, bbox: bool) -> str:
     params = {"group": filters.group, "stars_min": filters.stars_min, "province": filters.province, "pilot": filters.pilot}
+    if bbox and filters.bbox:
+        params["bbox"] = ",".join(f"{value:g}" for value in filters.bbox.as_list())
     return urlencode({name: value for name, value in params.items() if value})
 
 
@@ -40,17 +42,18 @@ class MapView(TemplateView):
         form.is_valid()  # a bad value is shown as the field's error and left out of the filters
         filters = form.filters()
         page = Paginator(selectors.map_places(filters), PLACES_PER_PAGE).get_page(self.request.GET.get("page"))
-        query = _query(filters)
+        query = _query(filters, bbox=False)  # the script asks for the area in view itself
         context.update(
             form=form,
             page_obj=page,
             rows=place_rows(page.object_list, PlaceLinks()),
-            filter_query=query,
+            filter_query=_query(filters, bbox=True),
             map_config={
                 "geojson": reverse("map-places-geojson") + (f"?{query}" if query else ""),
                 "tiles": settings.MAP_TILE_URL,
                 "attribution": settings.MAP_TILE_ATTRIBUTION,
                 "labels": map_labels(),
+                "bbox": filters.bbox.as_list() if filters.bbox else None,  # an area linked to: the map opens on it
             },
         )
         return context

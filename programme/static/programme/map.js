@@ -13,7 +13,8 @@
   element.hidden = false;
   var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: false, minZoom: 4, maxZoom: 18 });
   L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
-  map.fitBounds(VIETNAM);
+  var box = config.bbox;  // [west, south, east, north] when the page was linked to an area
+  map.fitBounds(box ? [[box[1], box[0]], [box[3], box[2]]] : VIETNAM);
 
   // chunkedLoading adds thousands of markers without freezing the page.
   var clusters = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
