@@ -68,6 +68,7 @@ def test_on_a_phone_a_resident_takes_a_lesson_passes_the_quiz_then_registers_for
     page.wait_for_url(re.compile(rf"/tap-huan/khoa-hoc/hoan-thanh/{completion.code}/$"))
     assert page.get_by_text("Lò Thị Xuân").is_visible()
     assert page.get_by_text(f"{completion.code[:5]}-{completion.code[5:]}").is_visible()
+    assert page.get_by_role("button", name="In trang này").is_visible()  # its script runs under the CSP
     assert _fits_the_screen(page)
     screenshots(page, "completion")
 
