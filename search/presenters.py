@@ -71,6 +71,17 @@ def facet_links(facets: Facets, *, params, current: dict, provinces: dict[str, s
     return sidebar
 
 
+def did_you_mean_link(page, *, params) -> dict | None:
+    """The corrected words a page searched instead of those typed, as a link to search them (the other
+    filters kept, the page reset); None when the words typed were searched."""
+    if not page.did_you_mean:
+        return None
+    kept = params.copy()
+    kept.pop("page", None)
+    kept["q"] = page.did_you_mean
+    return {"text": page.did_you_mean, "url": f"?{kept.urlencode()}"}
+
+
 def product_cards(hits: list[ProductHit], *, stats: dict, request) -> ProductCards:
     """The cards of a page of hits, loaded lazily (ocop_catalog.cards); each card's version is its hit (title,
     slug, price, stars, place, stock, image…) and its stats (rating, number sold), so a review or a sale

@@ -20,7 +20,7 @@ from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
 from .backends import get_backend
 from .forms import ProductFilterForm
-from .presenters import facet_links, product_cards
+from .presenters import did_you_mean_link, facet_links, product_cards
 from .selectors import card_stats_on_sale
 
 Category = get_model("catalogue", "Category")
@@ -86,6 +86,7 @@ class BaseProductListView(TemplateView):
             provinces=form.provinces,
             communes=form.communes,
             grid_cache_key=self.grid_cache_key(result.products),
+            did_you_mean=did_you_mean_link(result, params=self.request.GET),
             facets=facet_links(
                 result.facets,
                 params=self.request.GET,

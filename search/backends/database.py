@@ -42,7 +42,7 @@ from ..query import (
     ProductQuery,
 )
 from ..text import TextQuery
-from ..vocabulary import Concept, Phrase, concepts, required_weight, spelling, uses_vocabulary
+from ..vocabulary import Concept, Phrase, concept_groups, concepts, required_weight, spelling, uses_vocabulary
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 
@@ -127,16 +127,6 @@ def _concept_points(concept: Concept, *, title: bool = False, alternatives_only:
     weight = concept.weight if weight is None else weight
     points = [_points(_phrase_match(phrase, title=title), weight) for phrase in phrases]
     return points[0] if len(points) == 1 else Greatest(*points)
-
-
-def _concept_groups(found: tuple[Concept, ...]) -> list[tuple[Concept, ...]]:
-    """The smallest sets of concepts that hold enough of the typed words (required_weight)."""
-    required, groups = required_weight(found), []
-    for size in range(1, len(found) + 1):
-        for group in combinations(found, size):
-            if sum(concept.weight for concept in group) >= required and not any(set(kept) <= set(group) for kept in groups):
-                groups.append(group)
-    return groups
 
 
 def _row_has(row: dict, phrase: Phrase, *, title: bool = False) -> bool:
@@ -282,7 +272,7 @@ class DatabaseSearchBackend:
             return enough
         # The full-text index finds the candidates; the exact check above only rechecks what it found.
         concept_tsquery = {c: " | ".join(_phrase_tsquery(p) for p in (c.typed, *c.alternatives)) for c in found}
-        tsquery = " | ".join("(" + " & ".join(f"({concept_tsquery[c]})" for c in group) + ")" for group in _concept_groups(found))
+        tsquery = " | ".join("(" + " & ".join(f"({concept_tsquery[c]})" for c in group) + ")" for group in concept_groups(found))
         candidates = RawSQL(_MATCHES, [tsquery], output_field=BooleanField())
         if not any(phrase.exact for concept in found for phrase in concept.alternatives):
             return candidates

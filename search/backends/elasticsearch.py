@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from ..elastic.client import es_client, es_index_name
-from ..elastic.queries import hit_from_source, page_from_response, product_search, suggest_search
+from ..elastic.queries import did_you_mean, hit_from_source, page_from_response, product_search, suggest_search
 from ..query import ProductHit, ProductPage, ProductQuery
 
 
@@ -21,9 +21,18 @@ class ElasticsearchSearchBackend:
 
     def search(self, query: ProductQuery) -> ProductPage:
         day = query.day or timezone.localdate()
-        request = product_search(query, index=self.index, day=day)
+        page = self._page(query, day)
+        if query.text.strip() and not page.count:
+            # Nothing matched the words typed: the words within AUTO edits, flagged, with the corrections.
+            page, raw = self._page(query, day, fuzzy=True), self._raw
+            page.approximate, page.did_you_mean = bool(page.count), did_you_mean(raw, query.text)
+        return page
+
+    def _page(self, query: ProductQuery, day, *, fuzzy: bool = False) -> ProductPage:
+        request = product_search(query, index=self.index, day=day, fuzzy=fuzzy)
         raw = self.client.search(index=self.index, body=request.to_dict())
-        return page_from_response(raw.body if hasattr(raw, "body") else raw, query, day=day)
+        self._raw = raw.body if hasattr(raw, "body") else raw
+        return page_from_response(self._raw, query, day=day)
 
     def suggest(self, text: str, *, limit: int = 8) -> list[ProductHit]:
         if not text.strip():

@@ -23,6 +23,7 @@ from ..query import (
     ProductQuery,
 )
 from ..text import TextQuery
+from ..vocabulary import Concept, concept_groups, concepts, required_weight, uses_vocabulary
 
 SOURCE_FIELDS = [
     "id", "title", "slug", "price", "stars", "certificate_valid_from", "certificate_valid_until",
@@ -40,6 +41,8 @@ VALID_STARS_SCRIPT = (
     " return from <= params.today && params.today <= until ? doc['stars'].value : 0;"
 )
 NEWEST = [{"created": {"order": "desc"}}, {"id": {"order": "desc"}}]
+# A synonym (search.vocabulary) scores below the words typed.
+SYNONYM_BOOST = 0.5
 
 
 def _epoch_millis(day: datetime.date) -> int:
@@ -85,7 +88,42 @@ def other_filters(query: ProductQuery) -> list[Q]:
     return filters
 
 
-def text_query(words: TextQuery, filters: list[Q]) -> Q:
+def _typed_clause(concept: Concept) -> Q:
+    text = " ".join(concept.exact)
+    return Q("match_phrase", all_text={"query": text}) if concept.weight > 1 else Q("match", all_text={"query": text})
+
+
+def _concept_clause(concept: Concept) -> Q:
+    """The concept's words as typed (a vocabulary term: as a phrase) or one of its synonyms."""
+    typed = _typed_clause(concept)
+    if not concept.alternatives:
+        return typed
+    synonyms = [Q("match_phrase", all_text={"query": phrase.text, "boost": SYNONYM_BOOST}) for phrase in concept.alternatives]
+    return Q("bool", should=[typed, *synonyms], minimum_should_match=1)
+
+
+def words_clause(words: TextQuery, *, fuzzy: bool = False) -> Q:
+    """Enough of the words — as search.backends.database counts them: concepts of the vocabulary when it
+    applies; `fuzzy`: each word within AUTO edits (the request sent when nothing matched)."""
+    if fuzzy:
+        text = " ".join(words.distinct_exact)
+        return Q("match", all_text={"query": text, "fuzziness": "AUTO", "prefix_length": 1, "minimum_should_match": words.required_words})
+    found = concepts(words)
+    if not uses_vocabulary(found):
+        return Q("match", all_text={"query": " ".join(words.distinct_exact), "minimum_should_match": words.required_words})
+    groups = [Q("bool", must=[_concept_clause(concept) for concept in group]) for group in concept_groups(found)]
+    return groups[0] if len(groups) == 1 else Q("bool", should=groups, minimum_should_match=1)
+
+
+def exact_clause(words: TextQuery):
+    """Every concept found through the words typed; None when the words clause already requires that."""
+    found = concepts(words)
+    if not uses_vocabulary(found) and required_weight(found) == len(words.distinct_folded):
+        return None
+    return Q("bool", must=[_typed_clause(concept) for concept in found])
+
+
+def text_query(words: TextQuery, filters: list[Q], *, fuzzy: bool = False) -> Q:
     """Enough words (all of one or two, all but one of more), boosted for the phrase and the title.
 
     `vi_text` indexes words as written and folded, so words typed with diacritics match more terms
@@ -96,7 +134,7 @@ def text_query(words: TextQuery, filters: list[Q]) -> Q:
     phrase = " ".join(words.exact)
     return Q(
         "bool",
-        must=[Q("match", all_text={"query": " ".join(words.distinct_exact), "minimum_should_match": words.required_words})],
+        must=[words_clause(words, fuzzy=fuzzy)],
         should=[
             Q("match_phrase", all_text={"query": phrase, "boost": 4}),
             Q("match_phrase", **{"title.folded": {"query": phrase, "boost": 2}}),
@@ -121,11 +159,18 @@ def _sort(query: ProductQuery, words: TextQuery, day: datetime.date) -> list:
     raise ValueError(f"Unknown sort: {query.sort!r}")
 
 
-def product_search(query: ProductQuery, *, index: str, day: datetime.date) -> Search:
-    """The search request for one page of `query`, with its count and facets."""
+def product_search(query: ProductQuery, *, index: str, day: datetime.date, fuzzy: bool = False) -> Search:
+    """The search request for one page of `query`, with its count and facets; with an `exact` count when
+    some hits may lack typed words. `fuzzy`: the words within AUTO edits, and a term suggester's
+    corrections (the request sent when nothing matched the words typed)."""
     words = TextQuery.parse(query.text)
     chosen = facet_filters(query, day)
-    search = Search(index=index).query(text_query(words, other_filters(query)))
+    search = Search(index=index).query(text_query(words, other_filters(query), fuzzy=fuzzy))
+    exact = None if fuzzy or not words else exact_clause(words)
+    if exact is not None:
+        search.aggs.bucket("exact", "filter", filter=Q("bool", must=[exact], filter=list(chosen.values())))
+    if fuzzy and words:
+        search = search.suggest("did_you_mean", " ".join(words.exact), term={"field": "all_text", "suggest_mode": "missing"})
     if chosen:
         search = search.post_filter(Q("bool", filter=list(chosen.values())))
     for facet, ignores in FACET_IGNORES.items():
@@ -197,11 +242,27 @@ def page_from_response(raw: dict, query: ProductQuery, *, day: datetime.date) ->
         group=terms("group"),
         commune=terms("commune"),
     )
+    count = raw["hits"]["total"]["value"]
+    exact = aggregations["exact"]["doc_count"] if "exact" in aggregations else count
     return ProductPage(
         hits=[hit_from_source(hit["_source"], day) for hit in raw["hits"]["hits"]],
-        count=raw["hits"]["total"]["value"],
+        count=count,
         page=query.page,
         page_size=query.page_size,
         facets=facets,
         backend="elasticsearch",
+        approximate=bool(count) and not exact,
     )
+
+
+def did_you_mean(raw: dict, text: str) -> str:
+    """The typed words with the term suggester's first correction of each ("" if none): one entry per
+    word position (vi_text gives a word typed with diacritics twice, as written and folded)."""
+    words, changed = {}, False
+    for entry in raw.get("suggest", {}).get("did_you_mean", []):
+        if entry["offset"] in words:
+            continue
+        options = entry.get("options") or []
+        changed = changed or bool(options)
+        words[entry["offset"]] = options[0]["text"] if options else entry["text"]
+    return " ".join(words[offset] for offset in sorted(words)) if changed else ""

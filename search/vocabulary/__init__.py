@@ -9,6 +9,7 @@ same way (search.backends.database, search.elastic.queries).
 
 import functools
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from ocop_catalog.text import fold
@@ -115,3 +116,13 @@ def required_weight(found: tuple[Concept, ...]) -> int:
 def uses_vocabulary(found: tuple[Concept, ...]) -> bool:
     """Whether any concept is a vocabulary phrase or has alternatives (else plain word matching applies)."""
     return any(concept.weight > 1 or concept.alternatives for concept in found)
+
+
+def concept_groups(found: tuple[Concept, ...]) -> list[tuple[Concept, ...]]:
+    """The smallest sets of concepts that hold enough of the typed words (required_weight)."""
+    required, groups = required_weight(found), []
+    for size in range(1, len(found) + 1):
+        for group in combinations(found, size):
+            if sum(concept.weight for concept in group) >= required and not any(set(kept) <= set(group) for kept in groups):
+                groups.append(group)
+    return groups
