@@ -190,6 +190,10 @@ class Dossier(models.Model):
 
     seller = models.ForeignKey("sellers.Seller", on_delete=models.PROTECT, related_name="ocop_dossiers")
     product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, related_name="ocop_dossiers")
+    # Whose evaluation it is (chủ thể OCOP: the product's producer when filed); the seller files it on its behalf.
+    producer = models.ForeignKey(
+        "ocop_catalog.Producer", null=True, on_delete=models.PROTECT, related_name="ocop_dossiers", verbose_name=_("Producer")
+    )
     sheet = models.ForeignKey(CriteriaSheet, on_delete=models.PROTECT, related_name="dossiers")
     # The commune that checks it (the producer's, when filed); its province's council scores it.
     commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.PROTECT, related_name="ocop_dossiers")

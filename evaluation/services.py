@@ -132,10 +132,12 @@ def dossier_create(*, seller, product, sheet: CriteriaSheet, by, renewal: bool =
         raise PermissionDenied(_("A suspended seller cannot file a dossier."))
     if Dossier.objects.filter(product=product).exclude(status__in=lifecycle.FINISHED).exists():
         raise ValidationError(_("This product already has a dossier in progress."))
-    commune = product.producer.commune or seller.commune
+    # The producer's commune checks it: a member household of another commune is checked there, not at the seller's.
+    producer = product.ocop_producer
+    commune = (producer.commune if producer is not None else None) or product.producer.commune or seller.commune
     previous = product_last_dossier(product=product) if renewal else None
     dossier = Dossier(
-        seller=seller, product=product, sheet=sheet, commune=commune, created_by=by,
+        seller=seller, product=product, producer=producer, sheet=sheet, commune=commune, created_by=by,
         kind=Dossier.Kind.RENEWAL if renewal else Dossier.Kind.NEW, renews=previous,
         product_story=previous.product_story if previous else "",
     )  # fmt: skip
