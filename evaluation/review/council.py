@@ -67,6 +67,7 @@ class CouncilDossierView(CouncilMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         dossier = self.dossier
         context.update(dossier_context(dossier=dossier, user=self.request.user))
+        context["steps"] = context["steps"] - {"close_round"}  # closing is done on the round's page, with its scores
         open_round = selectors.round_open(dossier=dossier)
         member_councils = set(selectors.council_memberships(user=self.request.user).values_list("council_id", flat=True))
         context.update(
@@ -235,7 +236,9 @@ class RoundView(CouncilMixin, TemplateView):
             messages.error(request, _("Choose whether to save a draft or submit your scores."))
             return self.back_to_round()
         criterion_ids = list(Criterion.objects.filter(sheet_id=self.round.dossier.sheet_id).values_list("pk", flat=True))
-        answers = answers_from_post(request.POST, criterion_ids=criterion_ids)
+        # An id no database column can hold is no answer (it would otherwise fail the query, not the form).
+        answers = {criterion: option for criterion, option in answers_from_post(request.POST, criterion_ids=criterion_ids).items()
+                   if option < 2**31}  # fmt: skip
         try:
             services.scorecard_save(round=self.round, by=request.user, answers=answers, submit=action == "submit")
         except PermissionDenied as error:

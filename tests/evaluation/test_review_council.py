@@ -117,6 +117,21 @@ def test_submitting_an_incomplete_scorecard_marks_each_missing_criterion_and_sav
     assert not Scorecard.objects.filter(round=opened).exists()
 
 
+def test_forged_answers_are_refused_with_a_message_not_an_error_page(world, sheets):
+    opened = scoring_round(world)
+    answers = posted(world.sheet, 70)
+    first, second, *_rest = list(answers)
+    other_sheet = next(iter(answers_for_total(sheets["do-uong-che"], 50).values()))
+    url = reverse("evaluation-review:round", args=[opened.pk])
+    member = client_for(world.members[0])
+
+    for forged in ({first: str(other_sheet)}, {first: "9" * 30}, {second: "-1"}, {first: "abc"}):
+        response = member.post(url, {**answers, **forged, "action": "submit"})
+        assert response.status_code == 400, forged
+    assert member.post(url, {**answers, "action": "delete"}).status_code == 302
+    assert not Scorecard.objects.filter(round=opened).exists()
+
+
 def test_the_chair_closes_the_round_on_the_rounded_mean_and_issues_the_certificate(world):
     opened = scoring_round(world)
     for user, total in zip([world.chair, *world.members], [70, 69, 69, 70], strict=True):  # mean 69.5 → 70: 4★
