@@ -202,6 +202,9 @@ def profile_placements(products, *, count: int) -> None:
             slowest[shape] = (total + float(query["time"]) * 1000, seen + 1)
     print(f"placement: p50 {statistics.median(walls):.1f} ms over {count}; queries {statistics.median(counts):.0f}, "
           f"SQL {statistics.median(sql_ms):.1f} ms, Python and the rest {statistics.median(walls) - statistics.median(sql_ms):.1f} ms")  # fmt: skip
+    if os.environ.get("CHECKOUT_PROFILE_QUERIES"):  # every query of the last placement, in order
+        for number, query in enumerate(queries, 1):
+            print(f"  {number:3d} {float(query['time']) * 1000:6.2f} ms  {query['sql'][:160]}")
     print("queries by total time (all placements):")
     for shape, (total, seen) in sorted(slowest.items(), key=lambda item: -item[1][0])[:15]:
         print(f"  {total:7.1f} ms {seen:4d}×  {shape}")
