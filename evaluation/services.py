@@ -50,6 +50,7 @@ from .selectors import (
 
 MAX_STORY_CHARS = 10_000
 MAX_REASON_CHARS = 2_000
+MAX_ID = 2**31 - 1
 
 
 # --- Audit trail ----------------------------------------------------------------------------------
@@ -229,6 +230,9 @@ def dossier_document_remove(*, dossier: Dossier, by, document_id: int) -> None:
 def _answers_save(*, scorecard: Scorecard, sheet: CriteriaSheet, answers: Mapping[int, int]) -> None:
     """Replace the given criteria's answers; each option must belong to its criterion on `sheet`."""
     criteria_ids = {int(criterion_id) for criterion_id in answers}
+    # A posted id no key column can hold would fail the query itself (an `in` lookup is not range-checked).
+    if any(not 0 < int(value) <= MAX_ID for value in [*answers, *answers.values()]):
+        raise ValidationError(_("An answer does not belong to this criteria sheet."))
     options = {
         option.pk: option
         for option in AnswerOption.objects.filter(

@@ -236,9 +236,7 @@ class RoundView(CouncilMixin, TemplateView):
             messages.error(request, _("Choose whether to save a draft or submit your scores."))
             return self.back_to_round()
         criterion_ids = list(Criterion.objects.filter(sheet_id=self.round.dossier.sheet_id).values_list("pk", flat=True))
-        # An id no database column can hold is no answer (it would otherwise fail the query, not the form).
-        answers = {criterion: option for criterion, option in answers_from_post(request.POST, criterion_ids=criterion_ids).items()
-                   if option < 2**31}  # fmt: skip
+        answers = answers_from_post(request.POST, criterion_ids=criterion_ids)
         try:
             services.scorecard_save(round=self.round, by=request.user, answers=answers, submit=action == "submit")
         except PermissionDenied as error:

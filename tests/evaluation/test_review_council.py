@@ -132,6 +132,19 @@ def test_forged_answers_are_refused_with_a_message_not_an_error_page(world, shee
     assert not Scorecard.objects.filter(round=opened).exists()
 
 
+def test_the_sellers_self_assessment_refuses_an_id_too_large_for_the_database_with_a_message(world):
+    dossier = world.draft(total=60)
+    answers = posted(world.sheet, 60)
+    first = next(iter(answers))
+
+    response = client_for(world.seller_user).post(
+        reverse("evaluation:seller-self-assessment", args=[dossier.pk]), {**answers, first: "9" * 30}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert [message.level_tag for message in response.context["messages"]] == ["error"]
+
+
 def test_the_chair_closes_the_round_on_the_rounded_mean_and_issues_the_certificate(world):
     opened = scoring_round(world)
     for user, total in zip([world.chair, *world.members], [70, 69, 69, 70], strict=True):  # mean 69.5 → 70: 4★
