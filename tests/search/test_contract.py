@@ -46,10 +46,11 @@ def folded_words(text: str) -> str:
 def catalogue_now() -> list[Expected]:
     rows = []
     for product in products_for_display():
-        commune = product.producer.commune
+        commune = product.ocop_producer.commune  # the place of the producer (chủ thể), who may not be the seller
         record = product.stockrecords.all()[0]
         group = next(category.get_ancestors_and_self()[0].slug for category in product.categories.all())
-        place = f"{product.producer.name} {commune.name} {commune.province.name}"
+        makers = dict.fromkeys([product.producer.name, product.ocop_producer.name])
+        place = f"{' '.join(makers)} {commune.name} {commune.province.name}"
         rows.append(
             Expected(
                 id=product.pk,
