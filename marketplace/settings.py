@@ -315,6 +315,11 @@ CELERY_BEAT_SCHEDULE["training-class-reminders"] = {
     "task": "training.classes.tasks.send_class_reminders", "schedule": crontab(minute=15),
 }
 TRAINING_REGISTRATIONS_PER_CLIENT = env.int("TRAINING_REGISTRATIONS_PER_CLIENT", default=20)
+# Programme dashboard (programme.tasks): hourly, the national and provincial figures for 30/90/365 days are computed
+# ahead, so staff open them from the cache; each page says when its figures were computed.
+CELERY_BEAT_SCHEDULE["programme-dashboard-figures"] = {
+    "task": "programme.tasks.dashboard_figures_refresh", "schedule": crontab(minute=40),
+}
 
 # --- Search ---------------------------------------------------------------------------------
 # "elasticsearch" when ELASTICSEARCH_URL is set (falling back on the database while it is down),

@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog.money import format_vnd
@@ -21,6 +20,12 @@ PILOT_LABELS = {"ecommerce": "TMĐT", "smart": "NTM TM"}
 SORTABLE = {indicator.code for indicator in INDICATORS} | {"name", "target"}
 
 
+def _grouped(number: float, decimals: int) -> str:
+    # Vietnamese writing: dot between thousands, comma before decimals (babel is ~20× slower per cell).
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def display(unit: str, value) -> str:
     """A figure as the screen writes it: 1.234 / 66,7 % / 380.000 ₫ / 3,5; "—" when there is none."""
     if value is None:
@@ -28,13 +33,14 @@ def display(unit: str, value) -> str:
     if unit == "vnd":
         return format_vnd(value)
     if unit == "percent":
-        return f"{format_decimal(value, format='#,##0.0', locale='vi')} %"
+        return f"{_grouped(float(value), 1)} %"
     if unit == "hours":
-        return format_decimal(value, format="#,##0.0", locale="vi")
+        return _grouped(float(value), 1)
     if unit == "average":
-        return format_decimal(value, format="#,##0.##", locale="vi")
+        text = _grouped(float(value), 2)
+        return text.rstrip("0").rstrip(",") if "," in text else text
     if unit == "count":
-        return format_decimal(value, format="#,##0", locale="vi")
+        return _grouped(int(value), 0)
     return str(value)
 
 

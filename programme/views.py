@@ -48,6 +48,11 @@ def _page_charts(data, *, target: int) -> dict:
     }  # fmt: skip
 
 
+def _line(row) -> dict:
+    """A row as the template writes it, every figure already formatted (a table of 34 × 20 figures renders in a few ms)."""
+    return {"name": row.name, "url": row.url, "cells": [(cell.unit, cell.text) for cell in row.cells()]}
+
+
 def _render(request, data, *, period, form, breadcrumbs, public=False, filename="chi-tieu"):
     sort = Sort.from_query(request.GET)
     rows = sort.apply(data.rows)
@@ -60,7 +65,8 @@ def _render(request, data, *, period, form, breadcrumbs, public=False, filename=
     for name in ("sort", "dir", "export"):
         query.pop(name, None)
     context = {
-        "data": data, "rows": rows, "columns": columns(), "indicators": INDICATORS, "sort": sort, "form": form,
+        "data": data, "rows": [_line(row) for row in rows], "total": _line(data.total), "columns": columns(),
+        "indicators": INDICATORS, "sort": sort, "form": form,
         "period_label": period_label(period.start, period.end), "breadcrumbs": breadcrumbs, "public": public,
         "comparison_columns": comparison_columns(), "charts": _page_charts(data, target=online_target_percent()),
         "is_producer_level": data.level == PRODUCER, "query": query.urlencode(), "cache_minutes": pages.cache_seconds() // 60,
