@@ -11,10 +11,13 @@ under a version that any catalogue change moves on (programme.map_signals) and u
 expire at midnight).
 """
 
+import dataclasses
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
@@ -111,6 +114,16 @@ def _offers(*, producer_ref, filters: MapFilters, paths: dict[str, str], day: da
     return offers
 
 
+def _producers_in_box_q(box: BBox) -> Q:
+    """A Producer filter: its own point is in `box`, or it has none and its commune's is (the rule of the coalesced
+    `map_lat`/`map_lon`), written so the database narrows by the small commune table first."""
+    communes = Commune.objects.filter(latitude__gte=box.south, latitude__lte=box.north, longitude__gte=box.west, longitude__lte=box.east).values(
+        "code"
+    )
+    own = Q(latitude__gte=box.south, latitude__lte=box.north, longitude__gte=box.west, longitude__lte=box.east)
+    return own | Q(latitude__isnull=True, commune__in=communes)
+
+
 def _locality_filters(queryset: QuerySet, *, filters: MapFilters, commune: str) -> QuerySet:
     """Province, pilot kind and bbox, on rows annotated with `map_lat`/`map_lon`, whose commune is at `commune`."""
     queryset = queryset.filter(map_lat__isnull=False, map_lon__isnull=False)
@@ -121,6 +134,11 @@ def _locality_filters(queryset: QuerySet, *, filters: MapFilters, commune: str) 
     if filters.bbox:
         box = filters.bbox
         queryset = queryset.filter(map_lat__gte=box.south, map_lat__lte=box.north, map_lon__gte=box.west, map_lon__lte=box.east)
+        in_box = _producers_in_box_q(box)  # the same condition, in a form the planner narrows with first
+        if queryset.model is Producer:
+            queryset = queryset.filter(in_box)
+        else:  # products: those of the producers in the box
+            queryset = queryset.filter(ocop_producer__in=Producer.objects.filter(in_box).values("pk"))
     return queryset
 
 
@@ -141,9 +159,7 @@ def producers_with_points() -> QuerySet:
     return Producer.objects.annotate(map_lat=Coalesce("latitude", "commune__latitude"), map_lon=Coalesce("longitude", "commune__longitude"))
 
 
-def _producer_places(filters: MapFilters, *, paths: dict[str, str], slugs: dict[str, str], day) -> list[MapPlace]:
-    if filters.group == TOURISM_GROUP:
-        return []
+def _producer_rows_query(filters: MapFilters, *, paths: dict[str, str], day) -> QuerySet:
     inner = _offers(producer_ref=OuterRef(OuterRef("pk")), filters=filters, paths=paths, day=day)
     best_stars = certificates_valid_on(day=day).filter(product__in=inner).order_by("-stars").values("stars")[:1]
     first_group = (
@@ -154,9 +170,15 @@ def _producer_places(filters: MapFilters, *, paths: dict[str, str], slugs: dict[
     )
     offers = _offers(producer_ref=OuterRef("pk"), filters=filters, paths=paths, day=day)
     queryset = _locality_filters(producers_with_points().filter(Exists(offers)), filters=filters, commune="commune")
-    rows = queryset.annotate(stars=Subquery(best_stars), root=Subquery(first_group)).values_list(
+    return queryset.annotate(stars=Subquery(best_stars), root=Subquery(first_group)).values_list(
         "pk", "name", "slug", "map_lat", "map_lon", "stars", "root", *_locality_columns("commune")
     )
+
+
+def _producer_places(filters: MapFilters, *, paths: dict[str, str], slugs: dict[str, str], day) -> list[MapPlace]:
+    if filters.group == TOURISM_GROUP:
+        return []
+    rows = _rows(_producer_rows_query, filters, paths=paths, day=day)
     return [
         MapPlace(
             kind=KIND_PRODUCER,
@@ -177,28 +199,34 @@ def _producer_places(filters: MapFilters, *, paths: dict[str, str], slugs: dict[
     ]
 
 
-def tourism_services() -> QuerySet:
+def tourism_services(*, tourism_path: str | None = None) -> QuerySet:
     """Products on sale in the tourism group, annotated with their producer's point (`map_lat`, `map_lon`)."""
-    root = group_root_categories().get(TOURISM_GROUP)
-    if root is None:
-        return Product.objects.none()
-    return Product.objects.filter(on_sale_q(), _in_group(root.path)).annotate(
+    if tourism_path is None:
+        root = group_root_categories().get(TOURISM_GROUP)
+        if root is None:
+            return Product.objects.none()
+        tourism_path = root.path
+    return Product.objects.filter(on_sale_q(), _in_group(tourism_path)).annotate(
         map_lat=Coalesce("ocop_producer__latitude", "ocop_producer__commune__latitude"),
         map_lon=Coalesce("ocop_producer__longitude", "ocop_producer__commune__longitude"),
+    )
+
+
+def _tourism_rows_query(filters: MapFilters, *, paths: dict[str, str], day) -> QuerySet:
+    best_stars = certificates_valid_on(day=day).filter(product=OuterRef("pk")).order_by("-stars").values("stars")[:1]
+    queryset = tourism_services(tourism_path=paths[TOURISM_GROUP]).annotate(stars=Subquery(best_stars))
+    if filters.stars_min:
+        queryset = queryset.filter(stars__gte=filters.stars_min)
+    commune = "ocop_producer__commune"
+    return _locality_filters(queryset, filters=filters, commune=commune).values_list(
+        "pk", "title", "slug", "map_lat", "map_lon", "stars", *_locality_columns(commune)
     )
 
 
 def _tourism_places(filters: MapFilters, *, paths: dict[str, str], day) -> list[MapPlace]:
     if (filters.group and filters.group != TOURISM_GROUP) or TOURISM_GROUP not in paths:
         return []
-    best_stars = certificates_valid_on(day=day).filter(product=OuterRef("pk")).order_by("-stars").values("stars")[:1]
-    queryset = tourism_services().annotate(stars=Subquery(best_stars))
-    if filters.stars_min:
-        queryset = queryset.filter(stars__gte=filters.stars_min)
-    commune = "ocop_producer__commune"
-    rows = _locality_filters(queryset, filters=filters, commune=commune).values_list(
-        "pk", "title", "slug", "map_lat", "map_lon", "stars", *_locality_columns(commune)
-    )
+    rows = _rows(_tourism_rows_query, filters, paths=paths, day=day)
     return [
         MapPlace(
             kind=KIND_TOURISM,
@@ -219,9 +247,7 @@ def _tourism_places(filters: MapFilters, *, paths: dict[str, str], day) -> list[
     ]
 
 
-def _pilot_places(filters: MapFilters) -> list[MapPlace]:
-    if filters.group or filters.stars_min:  # a commune has neither a group nor stars
-        return []
+def _pilot_rows_query(filters: MapFilters, *, paths: dict[str, str], day) -> QuerySet:
     communes = Commune.objects.filter(Q(is_ecommerce_pilot=True) | Q(is_smart_rural_pilot=True)).annotate(
         map_lat=F("latitude"), map_lon=F("longitude")
     )
@@ -233,9 +259,15 @@ def _pilot_places(filters: MapFilters) -> list[MapPlace]:
     if filters.bbox:
         box = filters.bbox
         communes = communes.filter(map_lat__gte=box.south, map_lat__lte=box.north, map_lon__gte=box.west, map_lon__lte=box.east)
-    rows = communes.values_list(
+    return communes.values_list(
         "code", "name", "map_lat", "map_lon", "province_id", "province__short_name", "is_ecommerce_pilot", "is_smart_rural_pilot"
     )
+
+
+def _pilot_places(filters: MapFilters, *, paths: dict[str, str], day) -> list[MapPlace]:
+    if filters.group or filters.stars_min:  # a commune has neither a group nor stars
+        return []
+    rows = _rows(_pilot_rows_query, filters, paths=paths, day=day)
     return [
         MapPlace(
             kind=KIND_PILOT,
@@ -254,6 +286,34 @@ def _pilot_places(filters: MapFilters) -> list[MapPlace]:
         )  # fmt: skip
         for code, name, lat, lon, province, province_name, ecommerce, smart in rows
     ]
+
+
+# Building these queries (nested subqueries, aliases relabelled) costs the ORM several times what the database
+# takes to answer them. Their SQL depends on which filters are set, not on the bbox's numbers: each shape is
+# compiled once per process with a sentinel box, whose numbers are swapped for the asked ones at each call.
+_BOX_SENTINEL = BBox(west=-179.0101019, south=-89.0101019, east=179.0101019, north=89.0101019)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(builder, shape: MapFilters, day: datetime.date, paths: tuple) -> tuple[str, tuple, tuple[str, ...]]:
+    queryset = builder(shape, paths=dict(paths), day=day)
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params), tuple(queryset._fields)  # the values_list names, in the order asked
+
+
+def _rows(builder, filters: MapFilters, *, paths: dict[str, str], day: datetime.date) -> list[tuple]:
+    """The builder's values_list rows for `filters`, from its compiled SQL (columns in the order asked)."""
+    shape = dataclasses.replace(filters, bbox=_BOX_SENTINEL if filters.bbox else None)
+    sql, params, names = _compiled(builder, shape, day, tuple(sorted(paths.items())))
+    if filters.bbox:
+        swap = dict(zip(_BOX_SENTINEL.as_list(), filters.bbox.as_list(), strict=True))
+        params = tuple(swap.get(param, param) if isinstance(param, float) else param for param in params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        # Django selects each values_list column AS its name, model columns before annotations.
+        selected = [column[0] for column in cursor.description]
+        order = [selected.index(name) for name in names]
+        return [tuple(row[index] for index in order) for row in cursor.fetchall()]
 
 
 def _group_paths() -> tuple[dict[str, str], dict[str, str]]:
@@ -285,7 +345,7 @@ def map_places_uncached(filters: MapFilters, *, day: datetime.date | None = None
     places = [
         *_tourism_places(filters, paths=paths, day=day),
         *_producer_places(filters, paths=paths, slugs=slugs, day=day),
-        *_pilot_places(filters),
+        *_pilot_places(filters, paths=paths, day=day),
     ]
     order = {KIND_TOURISM: 0, KIND_PRODUCER: 1, KIND_PILOT: 2}
     places.sort(key=lambda place: (order[place.kind], place.province_name, place.name, place.pk))
