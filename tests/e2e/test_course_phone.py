@@ -62,6 +62,7 @@ def test_on_a_phone_a_resident_takes_a_lesson_passes_the_quiz_then_registers_for
     page.wait_for_url(re.compile(r"/tap-huan/khoa-hoc/ket-qua/\d+/$"))
     assert page.get_by_text("Đạt!").is_visible()
     assert page.get_by_text("Vì đó là đáp án đúng.").first.is_visible()  # explanations after answering
+    assert page.get_by_text("✔ Đúng").count() == 2
     screenshots(page, "passed")
     page.get_by_role("link", name="Xem và in giấy hoàn thành").click()
     completion = Completion.objects.get()
