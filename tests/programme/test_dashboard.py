@@ -151,3 +151,17 @@ def test_pages_take_a_fixed_number_of_queries(national, django_assert_max_num_qu
         assert national.get(f"/chuong-trinh/tinh/{THAI_NGUYEN}/").status_code == 200
     with django_assert_max_num_queries(12):  # cached
         assert national.get("/chuong-trinh/").status_code == 200
+
+
+def test_the_hourly_task_computes_the_pages_ahead_and_the_page_says_when(national):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from programme.tasks import dashboard_figures_refresh
+
+    assert dashboard_figures_refresh() == 3 * 35
+    with CaptureQueriesContext(connection) as captured:
+        html = national.get(f"/chuong-trinh/tinh/{THAI_NGUYEN}/?period=90").content.decode()
+    # Served from what the task computed: no figure is read again (only the layout's basket, session and role).
+    assert not [q["sql"] for q in captured.captured_queries if "order_line" in q["sql"] or "ocop_catalog_producer" in q["sql"]]
+    assert "<svg" in html and "Thái Nguyên" in html
