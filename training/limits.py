@@ -1,11 +1,11 @@
-"""How often one client may use the public course forms: the same cache counter and client address as the
-registration form of the classes (training.classes.limits), one window of an hour."""
+"""How often one client may use the public course forms: the shared cache counter and client address
+(ocop_catalog.limits), one window of an hour as the classes' registration form."""
 
 from django.conf import settings
 
+from ocop_catalog.limits import client_address, counted_within
+
 from .classes.limits import WINDOW_SECONDS
-from .classes.limits import _client_address as client_address
-from .classes.limits import _counted_within as counted_within
 
 
 def _allowed(request, *, what: str, setting: str, default: int) -> bool:
