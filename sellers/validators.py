@@ -5,11 +5,12 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ocop_catalog.phones import MOBILE_RE, normalise_phone
 from ocop_catalog.text import has_control_characters
 
+__all__ = ["normalise_phone"]  # the one rule, ocop_catalog.phones, as sellers' forms and services know it
+
 TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
-# Vietnamese mobile numbers: 0 (or +84) then 3, 5, 7, 8 or 9, then 8 digits.
-MOBILE_RE = re.compile(r"^0[35789]\d{8}$")
 BANK_ACCOUNT_RE = re.compile(r"^\d{6,20}$")
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -22,16 +23,6 @@ DOCUMENT_SIGNATURES = {
 DOCUMENT_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 # What an applicant types on one line; names end up in e-mail subjects, where a line break is an error.
 SINGLE_LINE_FIELDS = ("name", "representative", "bank_name", "bank_account_holder")
-
-
-def normalise_phone(value: str) -> str:
-    """"+84 912.345.678" → "0912345678"."""
-    digits = re.sub(r"[\s.\-()]", "", value or "")
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    return digits
 
 
 def validate_single_line(value: str) -> None:

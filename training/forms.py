@@ -1,4 +1,3 @@
-import re
 import unicodedata
 
 from django import forms
@@ -6,23 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog.models import Commune
+from ocop_catalog.phones import MOBILE_RE, normalise_phone
 from ocop_catalog.selectors import commune_choices, province_choices
 from ocop_catalog.text import has_control_characters
 
 from .codes import code_parse
-
-# Vietnamese mobile numbers, the rule of sellers.validators and the classes' form (training may not import sellers).
-MOBILE_RE = re.compile(r"^0[35789]\d{8}$")
-
-
-def normalise_phone(value: str) -> str:
-    """"+84 912.345.678" → "0912345678"."""
-    digits = re.sub(r"[\s.\-()]", "", value or "")
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    return digits
 
 
 class LearnerForm(forms.Form):

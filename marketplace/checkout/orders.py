@@ -10,11 +10,11 @@ from oscar.core.loading import get_model
 from marketplace.deployment.client import client_address
 from marketplace.deployment.limits import counted_within
 from ocop_catalog.money import NotWholeDong
+from ocop_catalog.phones import normalise_phone
 from payments import methods
 from payments.selectors import payment_summary
 from payments.vietqr import qr_svg, transfer_note, vietqr_payload
 from sellers.lifecycle import ORDER_STATUS_LABELS
-from sellers.validators import normalise_phone
 
 logger = logging.getLogger(__name__)
 
