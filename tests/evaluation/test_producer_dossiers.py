@@ -4,6 +4,7 @@ its behalf; the member's commune checks it and the certificate is the member's."
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from evaluation import services
 from ocop_catalog.models import Commune, Producer
@@ -30,7 +31,7 @@ def test_a_members_dossier_is_the_members_and_is_checked_at_its_commune(world, m
     assert dossier.commune == member_product.commune  # not the selling cooperative's
     submitted = services.dossier_submit(dossier=dossier, by=world.seller_user)
     own_commune_officer = world.officer
-    with pytest.raises(Exception):  # the seller's commune has no say on another commune's producer
+    with pytest.raises(PermissionDenied):  # the seller's commune has no say on another commune's producer
         services.dossier_accept(dossier=submitted, by=own_commune_officer)
     member_officer = make_user("xa-thanh-vien")
     services.commune_officer_add(user=member_officer, commune=member_product.commune)

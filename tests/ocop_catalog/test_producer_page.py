@@ -32,11 +32,12 @@ def cooperative(make_seller):
     )
     tea = product_listing_save(producer=seller.partner, listing=listing("CHE-1", "Chè búp Ba Vì"))
     honey = product_listing_save(producer=seller.partner, listing=listing("MAT-1", "Mật ong hoa nhãn", 250_000), ocop_producer=member)
+    issued_on = timezone.localdate() - datetime.timedelta(days=30)
     certificate = certificate_record(
         product=honey,
-        data=CertificateData(stars=4, score=78, number="MAT-4S", issuer="UBND tỉnh", level="province", issued_on=timezone.localdate() - datetime.timedelta(days=30)),
+        data=CertificateData(stars=4, score=78, number="MAT-4S", issuer="UBND tỉnh", level="province", issued_on=issued_on),
         status=OcopCertificate.Status.VERIFIED,
-    )  # fmt: skip
+    )
     return {"seller": seller, "member": member, "far": far, "tea": tea, "honey": honey, "certificate": certificate}
 
 

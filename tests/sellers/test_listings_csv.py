@@ -315,7 +315,7 @@ def test_export_then_import_changes_nothing_and_exports_the_same_bytes(seller):
     assert "".join(listings_export(seller=seller)).encode("utf-8") == exported
     lines = exported.decode().split("\r\n")
     assert lines[0] == ",".join(HEADER)
-    assert lines[1].startswith("SP-0000,Sản phẩm số 0,") and lines[1].endswith(",4,78,0/QĐ-UBND,2025-01-15,UBND tỉnh Thái Nguyên,00004,")  # made by the seller itself
+    assert lines[1].startswith("SP-0000,Sản phẩm số 0,") and lines[1].endswith(",4,78,0/QĐ-UBND,2025-01-15,UBND tỉnh Thái Nguyên,00004,")  # by itself
 
 
 @pytest.mark.parametrize("lead", ["=", "+", "-", "@", "'=", "''@"])
