@@ -25,6 +25,8 @@ from ocop_catalog.selectors import certificates_valid_on
 from payments import methods
 from sellers import lifecycle
 from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
+from training.classes.models import ClassSession, Registration
+from training.models import Completion
 
 from .models import ArticleArea, Pilot
 from .sql import Median, SecondsBetween
@@ -119,6 +121,14 @@ INDICATORS: tuple[Indicator, ...] = (  # fmt: skip
         "articles", _("Articles"), "count",
         _("News and training articles about the area (tagged with its commune or province) first published in the period."),
     ),
+    Indicator(
+        "trained", _("Trained in class"), "count",
+        _("Registrants of the area (by the commune they gave) marked present at a training class that began in the period."),
+    ),
+    Indicator(
+        "course_completions", _("Courses completed"), "count",
+        _("Online courses completed in the period by learners of the area (the commune they gave)."),
+    ),
 )
 INDICATORS_BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 COUNT_CODES = [i.code for i in INDICATORS if i.unit == "count"]
@@ -172,6 +182,8 @@ class Figures:
     median_confirm_hours: float | None = None
     auto_cancelled: int = 0
     articles: int = 0
+    trained: int = 0
+    course_completions: int = 0
     extra: dict = field(default_factory=dict)
 
     @staticmethod
@@ -213,6 +225,7 @@ PRODUCT_PATHS = Paths("ocop_producer__commune", "ocop_producer__commune__provinc
 CERTIFICATE_PATHS = Paths("product__ocop_producer__commune", "product__ocop_producer__commune__province", "product__ocop_producer")
 LINE_PATHS = CERTIFICATE_PATHS  # an order line reaches its area through its product, as a certificate does
 ARTICLE_PATHS = Paths("commune", "province", "")
+PERSON_PATHS = Paths("commune", "commune__province", "")  # a registrant or learner, by the commune they gave
 
 
 @dataclass(frozen=True)
@@ -382,9 +395,23 @@ def _article_figures(scope: Scope, period: Period) -> dict:
     return _grouped(tags, scope, ARTICLE_PATHS, articles=Count("page_id", distinct=True))
 
 
+def _training_figures(scope: Scope, period: Period) -> dict:
+    """Training reach (issue 15.4): people marked present at classes begun in the period, and course completions."""
+    if scope.level == PRODUCER:
+        return {}
+    began = ClassSession.objects.filter(
+        training_class=OuterRef("training_class"), starts_at__gte=period.start_at, starts_at__lt=period.end_before
+    )
+    rows = _grouped(Registration.objects.filter(Exists(began), attended=True), scope, PERSON_PATHS, trained=Count("pk"))
+    completions = Completion.objects.filter(completed_at__gte=period.start_at, completed_at__lt=period.end_before)
+    for key, values in _grouped(completions, scope, PERSON_PATHS, course_completions=Count("pk")).items():
+        rows.setdefault(key, {}).update(values)
+    return rows
+
+
 def figures(*, scope: Scope, period: Period, today: datetime.date | None = None) -> dict:
     """The Figures of every area of `scope` that has any, by area key (commune code, province code, producer id,
-    True/False for pilot communes or not, "VN"). Six queries, whatever the number of areas."""
+    True/False for pilot communes or not, "VN"). Eight queries, whatever the number of areas."""
     today = today or timezone.localdate()
     result: dict = {}
     for rows in (
@@ -394,6 +421,7 @@ def figures(*, scope: Scope, period: Period, today: datetime.date | None = None)
         _order_figures(scope, period),
         _part_figures(scope, period),
         _article_figures(scope, period),
+        _training_figures(scope, period),
     ):
         for key, values in rows.items():
             row = result.setdefault(key, Figures(key=key))

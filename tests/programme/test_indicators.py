@@ -243,5 +243,5 @@ def test_monthly_sales_has_every_month_and_the_older_order(world):
 
 
 def test_a_fixed_number_of_queries_whatever_the_number_of_areas(world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         indicators.figures(scope=Scope(level=indicators.COMMUNE), period=LAST_30)
