@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench_db import ensure_database
+
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 RESULTS = BENCH_DIR / "RESULTS.md"
@@ -46,18 +48,6 @@ def parse_args():
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
     parser.add_argument("--profile", type=int, metavar="N", help="instead: profile N single placements (queries, their time, Python time)")
     return parser.parse_args()
-
-
-def ensure_database(url: str) -> None:
-    name = urlparse(url).path.lstrip("/")
-    if not name or name == "test" or name.startswith("test_"):
-        sys.exit(f"refusing to benchmark on the database {name!r}: use a separate one, e.g. ocop_checkout_bench")
-    import psycopg
-
-    admin = urlparse(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_django(url: str) -> None:

@@ -25,7 +25,8 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlparse
+
+from bench_db import ensure_database
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -46,18 +47,6 @@ def parse_args():
     parser.add_argument("--runs", type=int, default=10, help="cold runs per page and period")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
     return parser.parse_args()
-
-
-def ensure_database(url: str) -> None:
-    name = urlparse(url).path.lstrip("/")
-    if not name or name == "test" or name.startswith("test_") or name in {"postgres", "template0", "template1"}:
-        sys.exit(f"refusing to benchmark on the database {name!r}: use a separate one")
-    import psycopg
-
-    admin = urlparse(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_django(url: str) -> None:
