@@ -1,11 +1,17 @@
-"""State changes of the programme: pilot designations (and the commune pilot flags that follow them)."""
+"""State changes of the programme: pilot designations (and the commune pilot flags that follow them), programme staff."""
 
 from django.db import transaction
 
 from ocop_catalog.models import Commune
 from ocop_catalog.services import commune_set_pilot_flags
 
-from .models import Pilot
+from .models import Pilot, ProgrammeStaff
+
+
+def programme_staff_set(*, user, province=None) -> ProgrammeStaff:
+    """Make `user` programme staff of `province` (None: national), active. Idempotent."""
+    role, _ = ProgrammeStaff.objects.update_or_create(user=user, defaults={"province": province, "is_active": True})
+    return role
 
 
 def pilot_flags_sync(*, commune_codes) -> None:
