@@ -63,6 +63,13 @@ def search_ids(text: str) -> list[int]:
     return [hit.id for hit in get_backend().search(ProductQuery(text=text, sort=SORT_RELEVANCE, page_size=100)).hits]
 
 
+def new_titles_found() -> list[str]:
+    """Titles found for "Tên mới" that hold it: none once an import of such titles is rolled back (typo tolerance
+    may still offer the products' old titles as near matches)."""
+    hits = get_backend().search(ProductQuery(text="Tên mới", sort=SORT_RELEVANCE, page_size=100)).hits
+    return [hit.title for hit in hits if "Tên mới" in hit.title]
+
+
 def rows_of(seller) -> dict:
     return {
         row["product_id"]: {**row, "indexed_at": None}
@@ -108,7 +115,7 @@ def test_an_import_failing_on_a_row_indexes_nothing_and_leaves_the_search_table_
 
     assert indexed == []
     assert rows_of(seller) == before and search_generation() == generation
-    assert search_ids("Tên mới") == []
+    assert new_titles_found() == []
 
 
 @pytest.mark.django_db
@@ -121,7 +128,7 @@ def test_an_import_rolled_back_by_its_caller_leaves_the_search_table_as_it_was(s
         assert len(search_ids("Tên mới")) == 5  # indexed as the import ended, inside the caller's transaction
         raise RuntimeError("the caller gives up")
 
-    assert rows_of(seller) == before and search_ids("Tên mới") == []
+    assert rows_of(seller) == before and new_titles_found() == []
 
 
 @pytest.mark.django_db
