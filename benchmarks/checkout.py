@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench_db import ensure_database
+from bench_common import ensure_database
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent

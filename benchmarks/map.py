@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench_db import ensure_database
+from bench_common import ensure_database, results_section_write
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -268,14 +268,7 @@ def section(*, prepared: dict, results: dict, runs: int) -> str:
 
 
 def write_results(text_section: str) -> None:
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    block = f"{BEGIN}\n{text_section.rstrip()}\n\n{END}\n"
-    if BEGIN in text and END in text:
-        before, rest = text.split(BEGIN, 1)
-        text = before + block + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    RESULTS.write_text(text)
+    results_section_write(RESULTS, begin=BEGIN, end=END, section=text_section)
 
 
 def main():
