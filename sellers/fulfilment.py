@@ -80,28 +80,33 @@ def _seller_email_on_commit(part_id: int) -> None:
     transaction.on_commit(lambda: tasks.send_new_order_email.delay(part_id), robust=True)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def fulfilments_create(*, order) -> list[Fulfilment]:
     """Split a placed order into one part per seller, with its shipping charge.
 
     Parts of an order paid in advance wait for the payment; the others wait for their seller, who
     is e-mailed once and must confirm by the deadline. Idempotent: a second call finds the parts.
+    Part of the placing transaction (order_placed): the parts are written in one statement and their
+    lines' status in another, whatever the number of sellers.
     """
     lines = list(order.lines.all())
     charges = shipping_charges_by_partner((line.partner_id, line.line_price_incl_tax) for line in lines if line.partner_id)
     prepaid = order.payment_method not in PAY_ON_DELIVERY_METHODS
     status = S.AWAITING_PAYMENT if prepaid else S.AWAITING
     deadline = order.date_placed + datetime.timedelta(hours=settings.SELLER_CONFIRMATION_HOURS)
-    parts = []
-    for partner_id, charge in charges.items():
-        part, created = Fulfilment.objects.get_or_create(
-            order=order, partner_id=partner_id, defaults={"shipping_charge": charge, "confirm_by": deadline, "status": status}
-        )
-        parts.append(part)
-        if created:
-            Line.objects.filter(order=order, partner_id=partner_id).update(status=status)
-            if not prepaid:
+    existing = {part.partner_id: part for part in Fulfilment.objects.filter(order=order)}
+    new = [
+        Fulfilment(order=order, partner_id=partner_id, shipping_charge=charge, confirm_by=deadline, status=status)
+        for partner_id, charge in charges.items()
+        if partner_id not in existing
+    ]
+    if new:
+        Fulfilment.objects.bulk_create(new)
+        Line.objects.filter(order=order, partner_id__in=[part.partner_id for part in new]).update(status=status)
+        if not prepaid:
+            for part in new:
                 _seller_email_on_commit(part.pk)
+    parts = [existing.get(partner_id) or next(part for part in new if part.partner_id == partner_id) for partner_id in charges]
     # The order's first status: creation, not a move, so it is set as Oscar sets its initial status.
     first = lifecycle.order_status_from_parts([part.status for part in parts])
     if order.status != first and not order.status_changes.exists():

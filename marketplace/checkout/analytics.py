@@ -72,7 +72,7 @@ def order_placed_count(sender, order, user, **kwargs):
         return
     purchases = list(order.lines.values_list("product_id", "quantity"))
     spent = {
-        "num_orders": 1, "num_order_lines": order.num_lines, "num_order_items": order.num_items,
+        "num_orders": 1, "num_order_lines": len(purchases), "num_order_items": sum(quantity for _, quantity in purchases),
         "total_spent": order.total_incl_tax,
     }  # fmt: skip
     transaction.on_commit(lambda: _order_count(purchases=purchases, user=user, spent=spent, placed=order.date_placed))

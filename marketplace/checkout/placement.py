@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ocop_catalog.money import is_whole_dong
+from ocop_catalog.sale import product_is_on_sale
 from search.services import search_products_changed
 from sellers.shipping import shipping_charge_for_part
 
@@ -101,14 +102,6 @@ def order_for_basket(basket_id) -> "Order | None":
         return None
 
 
-def basket_fresh(*, basket_id: int, strategy, user, request=None):
-    """The basket as it is now, with prices from `strategy` and offers applied (no lock)."""
-    basket = Basket.objects.get(pk=basket_id)
-    basket.strategy = strategy
-    Applicator().apply(basket, user, request)
-    return basket
-
-
 def totals_check(*, total: Decimal, shipping: Decimal) -> None:
     """Refuse an order whose amounts are not whole đồng (an offer rounded elsewhere than
     ocop_catalog.money.round_discount): VND has no minor unit, so no payment could take it."""
@@ -116,20 +109,21 @@ def totals_check(*, total: Decimal, shipping: Decimal) -> None:
         raise PlacementError([_("This order's total is not a whole number of đồng: please contact us; nothing was charged.")])
 
 
-def basket_lock(*, basket_id: int, strategy, user, request=None):
-    """Lock the basket row and load it afresh, with prices from `strategy` and offers applied.
+def basket_lock(basket) -> None:
+    """Lock the basket's row for the placing transaction: a second "Place the order" of the same basket waits
+    here, then finds the order the first made (AlreadyPlaced). Must run inside a transaction.
 
-    Must run inside a transaction. Raises AlreadyPlaced if the basket is already an order.
+    `basket` is the request's, as the buyer sees it now (priced by the request's strategy, offers applied): it is
+    not read again. What the buyer reviewed is compared with it after the lock (PreviewView's fingerprint).
     """
-    basket = Basket.objects.select_for_update(no_key=_no_key_supported()).get(pk=basket_id)
+    status = Basket.objects.select_for_update(no_key=_no_key_supported()).filter(pk=basket.pk).values_list("status", flat=True).first()
     order = order_for_basket(basket.pk)
     if order is not None:
         raise AlreadyPlaced(order)
-    if basket.status != Basket.OPEN:
+    if status != Basket.OPEN:
         raise PlacementError([_("This basket can no longer be ordered. Please check your basket.")])
-    basket.strategy = strategy
-    Applicator().apply(basket, user, request)
-    return basket
+    if not basket.all_lines():  # the lines the placement reads anyway (Basket.is_empty would count them apart)
+        raise PlacementError([_("Your basket is empty.")])
 
 
 def _wanted(lines) -> dict[int, int]:
@@ -143,26 +137,27 @@ def stock_check(basket) -> None:
     """Check, without locking, that every line can be sold now: early words for the buyer. The guarantee
     against overselling is stock_allocate's, at the end of the transaction.
 
-    Raises PlacementError naming each product that is no longer for sale or short of stock.
+    Reads the stock records the basket's lines were loaded with (Basket.all_lines, a moment ago in this
+    request). Raises PlacementError naming each product that is no longer for sale or short of stock.
     """
     lines = list(basket.all_lines())
     wanted = _wanted(lines)
-    records = {record.pk: record for record in StockRecord.objects.filter(pk__in=[pk for pk in wanted if pk is not None])}
     problems = []
     for line in lines:
         title = line.product.get_title()
-        record = records.get(line.stockrecord_id)
+        record = line.stockrecord
         if line.quantity < 1 or record is None or record.product_id != line.product_id:
             problems.append(_("“%(title)s” is not in your basket the way it should be: please check your basket.") % {"title": title})
             continue
-        info = basket.strategy.fetch_for_product(line.product, stockrecord=record)
-        if not info.availability.is_available_to_buy:
-            problems.append(_("“%(title)s” is no longer for sale.") % {"title": title})
-        elif record.can_track_allocations and record.net_stock_level < wanted[record.pk]:
+        left = (record.num_in_stock or 0) - (record.num_allocated or 0)
+        if line.product.get_product_class().track_stock and left < wanted[record.pk] and product_is_on_sale(line.product):
+            # Sold out counts as "only 0 left", not "no longer for sale": the product is still on sale.
             problems.append(
                 _("Only %(left)s of “%(title)s” left: you asked for %(wanted)s.")
-                % {"left": max(record.net_stock_level, 0), "title": title, "wanted": wanted[record.pk]}
+                % {"left": max(left, 0), "title": title, "wanted": wanted[record.pk]}
             )
+        elif not basket.strategy.fetch_for_product(line.product, stockrecord=record).availability.is_available_to_buy:
+            problems.append(_("“%(title)s” is no longer for sale.") % {"title": title})
     if problems:
         raise PlacementError(problems)
 

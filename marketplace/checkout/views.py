@@ -92,6 +92,13 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
     template_name = "oscar/checkout/preview.html"
     pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid", "check_details_are_captured"]
 
+    def get_pre_conditions(self, request):
+        if request.method == "POST":
+            # Placing checks the basket itself once its row is locked (placement.basket_lock, stock_check):
+            # Oscar's basket checks would read every line and its stock a second time.
+            return ["check_details_are_captured"]
+        return super().get_pre_conditions(request)
+
     def check_details_are_captured(self, request):
         if not session_details(self.checkout_session):
             raise exceptions.FailedPreCondition(url=reverse("checkout:index"), message=_("Tell us where to deliver first."))
@@ -147,9 +154,8 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
         except placement.AlreadyPlaced as placed:
             return self._already_placed(placed.order)
         except placement.BasketChanged:
-            basket = placement.basket_fresh(basket_id=request.basket.pk, strategy=request.strategy, user=request.user, request=request)
             messages.warning(request, _("Prices or your basket changed since you looked: check the new total and place the order again."))
-            return self.render_to_response(self.get_context_data(basket=basket), status=409)
+            return self.render_to_response(self.get_context_data(), status=409)
         except placement.PlacementError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -158,7 +164,8 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
 
     def _place(self, details):
         request = self.request
-        basket = placement.basket_lock(basket_id=request.basket.pk, strategy=request.strategy, user=request.user, request=request)
+        basket = request.basket  # as the buyer's request found it: priced, offers applied
+        placement.basket_lock(basket)
         shipping_method, shipping_charge, total = self._totals(basket)
         method = details["payment_method"]
         reviewed = placement.fingerprint(basket, shipping=shipping_charge.incl_tax, total=total.incl_tax, method=method)
@@ -191,7 +198,11 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
                 billing_address=billing_address, surcharges=surcharges, **kwargs,
             )  # fmt: skip
         basket.submit()
-        placement.stock_allocate(basket)
+        try:
+            placement.stock_allocate(basket)
+        except placement.PlacementError:
+            basket.status, basket.date_submitted = basket.OPEN, None  # rolled back: the buyer's basket stays open
+            raise
         return self.handle_successful_order(order)
 
     def get_success_url(self):

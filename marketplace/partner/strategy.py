@@ -27,6 +27,11 @@ class MarketplaceStrategy(
 ):
     """One stock record per product (its producer's); prices in whole đồng include VAT as listed."""
 
+    def fetch_for_line(self, line, stockrecord=None):
+        # A basket line names its stock record (loaded with the line): Oscar's default ignores it and asks
+        # the product for its first one, a query per line on every basket and checkout page.
+        return self.fetch_for_product(line.product, stockrecord=stockrecord or line.stockrecord)
+
 
 class Selector:
     def strategy(self, request=None, user=None, **kwargs):
