@@ -51,6 +51,8 @@ def parse_args():
 
 
 def setup_django(url: str) -> None:
+    # As in production: Redis for the cache and the sessions' reads (set REDIS_URL= to measure without).
+    os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
     os.environ.update(
         DATABASE_URL=url,
         DJANGO_SETTINGS_MODULE="marketplace.settings",

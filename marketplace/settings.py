@@ -252,9 +252,12 @@ if REDIS_URL:
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="chocop"),
         }
     }
+    # Sessions read from the shared cache, written through to the database: one query less on every request.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # One process only (`make run`): with debug off, `check --deploy` refuses it (deployment.E001).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Sessions stay in the database only: a per-process cache would serve one worker another's stale copy.
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

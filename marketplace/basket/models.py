@@ -1,6 +1,7 @@
 """Oscar's basket models, with one change: a basket's lines are read with what pricing, availability,
 shipping and the order need of them (product class, producer, stock record and its seller) in the same
-query, so a basket page or a placement does not ask again for each line (issue 16)."""
+query, so a basket page or a placement does not ask again for each line, and whether it is empty is
+answered from those lines (issue 16)."""
 
 from oscar.apps.basket.abstract_models import AbstractBasket
 
@@ -12,13 +13,18 @@ class Basket(AbstractBasket):
         if self._lines is None:
             self._lines = (
                 self.lines.select_related(
-                    "product", "product__product_class", "product__producer", "product__parent__product_class",
-                    "stockrecord", "stockrecord__partner",
+                    "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
                 )
                 .prefetch_related("attributes", "product__images")
                 .order_by(self._meta.pk.name)
             )  # fmt: skip
         return self._lines
+
+    @property
+    def num_lines(self):
+        # The lines themselves, not a COUNT: every page that asks whether the basket is empty (the middleware,
+        # before applying offers) goes on to read them (the header's item count, the basket, checkout).
+        return len(self.all_lines())
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403 — Oscar's other basket models, unchanged

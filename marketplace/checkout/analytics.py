@@ -66,32 +66,42 @@ def basket_addition_count(sender, product, user, **kwargs):
 
 
 def order_placed_count(sender, order, user, **kwargs):
-    """Counted after the order commits: many buyers of one product would otherwise hold its counter row
-    locked until their orders commit, one after another (issue 16). A counter is no reason to refuse an order."""
+    """Counted by a worker after the order commits: many buyers of one product would otherwise hold its counter
+    row locked until their orders commit, one after another, and the buyer would wait for counters (issue 16).
+    A counter is no reason to refuse or slow an order."""
     if kwargs.get("raw", False):
         return
+    from .tasks import count_order_placed
+
+    order_id = order.pk
+    transaction.on_commit(lambda: count_order_placed.delay(order_id), robust=True)
+
+
+def order_count(*, order_id: int) -> None:
+    """Add a placed order to its products' and its buyer's counters (count_order_placed's work)."""
+    Order = get_model("order", "Order")
+    order = Order.objects.filter(pk=order_id).only("pk", "user_id", "total_incl_tax", "date_placed").first()
+    if order is None:
+        return
     purchases = list(order.lines.values_list("product_id", "quantity"))
+    for product_id, quantity in sorted(purchases):
+        if product_id is not None:
+            update_counter(ProductRecord, "num_purchases", {"product_id": product_id}, quantity)
+    if order.user_id is None:
+        return
     spent = {
         "num_orders": 1, "num_order_lines": len(purchases), "num_order_items": sum(quantity for _, quantity in purchases),
         "total_spent": order.total_incl_tax,
     }  # fmt: skip
-    transaction.on_commit(lambda: _order_count(purchases=purchases, user=user, spent=spent, placed=order.date_placed))
-
-
-def _order_count(*, purchases, user, spent, placed):
-    for product_id, quantity in sorted(purchases):
-        update_counter(ProductRecord, "num_purchases", {"product_id": product_id}, quantity)
-    if not (user and user.is_authenticated):
-        return
-    record = UserRecord.objects.filter(user=user)
+    record = UserRecord.objects.filter(user_id=order.user_id)
     increments = {field: F(field) + value for field, value in spent.items()}
-    if record.update(**increments, date_last_order=placed):
+    if record.update(**increments, date_last_order=order.date_placed):
         return
     try:
         with transaction.atomic():
-            UserRecord.objects.create(user=user, date_last_order=placed, **spent)
+            UserRecord.objects.create(user_id=order.user_id, date_last_order=order.date_placed, **spent)
     except IntegrityError:
-        record.update(**increments, date_last_order=placed)
+        record.update(**increments, date_last_order=order.date_placed)
 
 
 def install() -> None:

@@ -7,3 +7,12 @@ def send_order_confirmation(order_id: int) -> None:
     from .emails import order_confirmation_send
 
     order_confirmation_send(order_id=order_id)
+
+
+@shared_task(ignore_result=True)
+def count_order_placed(order_id: int) -> None:
+    """Oscar's analytics counters (products' purchases, the buyer's orders) for a placed order, off the
+    buyer's request."""
+    from .analytics import order_count
+
+    order_count(order_id=order_id)

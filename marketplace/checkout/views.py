@@ -104,8 +104,9 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
             raise exceptions.FailedPreCondition(url=reverse("checkout:index"), message=_("Tell us where to deliver first."))
 
     def dispatch(self, request, *args, **kwargs):
-        # A form sent twice: the second finds the order the first made (keyed by its basket).
-        if request.method == "POST":
+        # A form sent twice: the second finds the order the first made (keyed by its basket). While the posted
+        # basket is still the visitor's open basket it has no order yet (placement.basket_lock checks again).
+        if request.method == "POST" and request.POST.get("basket_id") != str(request.basket.pk):
             order = placement.order_for_basket(request.POST.get("basket_id"))
             if order is not None and self._placed_by_this_visitor(order):
                 return self._already_placed(order)

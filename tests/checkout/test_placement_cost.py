@@ -1,0 +1,69 @@
+"""What placing an order costs the database (issue 16): the basket is read once, and the number of queries
+does not grow with each line's product, stock record and seller."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from sellers.services import seller_listing_save
+
+from .conftest import add_to_basket, fill_details, listing, place, review
+
+pytestmark = pytest.mark.django_db
+
+Order = get_model("order", "Order")
+ProductRecord = get_model("analytics", "ProductRecord")
+UserRecord = get_model("analytics", "UserRecord")
+
+
+def _placing_queries(client, products):
+    for product in products:
+        add_to_basket(client, product, 1)
+    fill_details(client)
+    _response, fields = review(client)
+    with CaptureQueriesContext(connection) as queries:
+        response = place(client, fields)
+    assert response.status_code == 302 and response["Location"] == "/shop/checkout/thank-you/"
+    statements = [query["sql"] for query in queries.captured_queries]
+    return [sql for sql in statements if not sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT"))]
+
+
+def test_placing_reads_the_basket_lines_once_and_costs_no_query_per_product(client, shop, make_seller, django_user_model):
+    two = _placing_queries(client, [shop["tea"], shop["honey"]])
+    more_seller = make_seller(name="HTX Nấm")
+    more = [seller_listing_save(seller=more_seller, listing=listing(f"NAM{n}", 90_000)) for n in range(4)]
+    six = _placing_queries(client.__class__(), [shop["tea"], shop["honey"], *more])
+
+    for statements in (two, six):
+        assert sum(sql.startswith('SELECT "basket_line"') for sql in statements) == 1, statements
+        assert not any(sql.startswith('SELECT "partner_partner"') for sql in statements)
+        assert not any(sql.startswith('SELECT "catalogue_productclass"') for sql in statements)
+    # Per line at most its order line, its price and its stock allocation are written; nothing is read per line.
+    # (Two more sellers' parts are one INSERT together.)
+    assert len(six) - len(two) <= 3 * 4, (len(two), len(six))
+    assert len(two) <= 40, two
+
+
+def test_the_products_and_the_buyers_counters_count_the_order_after_it_commits(
+    client, shop, django_user_model, django_capture_on_commit_callbacks
+):
+    buyer = django_user_model.objects.create_user(email="binh@example.vn", password="x")
+    client.force_login(buyer)
+    add_to_basket(client, shop["tea"], 3)
+    add_to_basket(client, shop["honey"], 1)
+    fill_details(client, email="")
+    _response, fields = review(client)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        place(client, fields)
+    assert not ProductRecord.objects.filter(num_purchases__gt=0).exists()  # nothing before the commit
+
+    for callback in callbacks:
+        callback()
+
+    assert ProductRecord.objects.get(product=shop["tea"]).num_purchases == 3
+    assert ProductRecord.objects.get(product=shop["honey"]).num_purchases == 1
+    record = UserRecord.objects.get(user=buyer)
+    order = Order.objects.get()
+    assert (record.num_orders, record.num_order_lines, record.num_order_items) == (1, 2, 4)
+    assert record.total_spent == order.total_incl_tax
