@@ -201,8 +201,10 @@ def profile_placements(products, *, count: int) -> None:
     for shape, (total, seen) in sorted(slowest.items(), key=lambda item: -item[1][0])[:15]:
         print(f"  {total:7.1f} ms {seen:4d}×  {shape}")
     stream = io.StringIO()
-    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(20)
-    print(stream.getvalue()[:6000])
+    # CHECKOUT_PROFILE_SORT=cumtime CHECKOUT_PROFILE_TOP=90 CHECKOUT_PROFILE_CHARS=30000: the call tree's heavy branches.
+    sort, top = os.environ.get("CHECKOUT_PROFILE_SORT", "tottime"), int(os.environ.get("CHECKOUT_PROFILE_TOP", "20"))
+    pstats.Stats(profiler, stream=stream).sort_stats(sort).print_stats(top)
+    print(stream.getvalue()[:int(os.environ.get("CHECKOUT_PROFILE_CHARS", "6000"))])
 
 
 def summary(values):

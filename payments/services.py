@@ -29,6 +29,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from ocop_catalog.money import NotWholeDong, whole_dong
+from ocop_catalog.reference_cache import reference_cached
 from sellers import fulfilment as fulfilment_services
 from sellers.models import Fulfilment, SellerRefund
 
@@ -57,8 +58,11 @@ def source_type_for(method: str):
     code, name = methods.SOURCE_TYPES[method]
     # get_or_create: the first buyers of a method race to create its type (a savepoint and a second look),
     # and the AutoSlugField keeps the code it is given.
-    source_type, _created = SourceType.objects.get_or_create(code=code, defaults={"name": name})
-    return source_type
+    def load():
+        source_type, _created = SourceType.objects.get_or_create(code=code, defaults={"name": name})
+        return source_type
+
+    return reference_cached(f"payment-source-type:{code}", load)
 
 
 def checkout_source(*, method: str, order_number: str):

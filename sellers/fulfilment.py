@@ -89,8 +89,8 @@ def fulfilments_create(*, order) -> list[Fulfilment]:
     Part of the placing transaction (order_placed): the parts are written in one statement and their
     lines' status in another, whatever the number of sellers.
     """
-    lines = list(order.lines.all())
-    charges = shipping_charges_by_partner((line.partner_id, line.line_price_incl_tax) for line in lines if line.partner_id)
+    lines = order.lines.filter(partner__isnull=False).values_list("partner_id", "line_price_incl_tax")
+    charges = shipping_charges_by_partner(lines)
     prepaid = order.payment_method not in PAY_ON_DELIVERY_METHODS
     status = S.AWAITING_PAYMENT if prepaid else S.AWAITING
     deadline = order.date_placed + datetime.timedelta(hours=settings.SELLER_CONFIRMATION_HOURS)

@@ -3,21 +3,26 @@
 from oscar.core.loading import get_model
 
 from ocop_catalog.models import Commune
+from ocop_catalog.reference_cache import reference_cached
 
 Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
 
 
 def vietnam():
-    country, _created = Country.objects.get_or_create(
-        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "printable_name": "Việt Nam", "is_shipping_country": True}
-    )
-    return country
+    def load():
+        country, _created = Country.objects.get_or_create(
+            iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "printable_name": "Việt Nam", "is_shipping_country": True}
+        )
+        return country
+
+    return reference_cached("country:VN", load)
 
 
 def shipping_address_from(details: dict):
     """An unsaved ShippingAddress from the checkout details (Oscar saves it with the order)."""
-    commune = Commune.objects.select_related("province").get(code=details["commune"])
+    code = details["commune"]
+    commune = reference_cached(f"commune:{code}", lambda: Commune.objects.select_related("province").get(code=code))
     return ShippingAddress(
         first_name=details["name"],
         line1=details["street"],

@@ -117,10 +117,12 @@ def basket_lock(basket) -> None:
     not read again. What the buyer reviewed is compared with it after the lock (PreviewView's fingerprint).
     """
     status = Basket.objects.select_for_update(no_key=_no_key_supported()).filter(pk=basket.pk).values_list("status", flat=True).first()
-    order = order_for_basket(basket.pk)
-    if order is not None:
-        raise AlreadyPlaced(order)
     if status != Basket.OPEN:
+        # A basket is submitted in the transaction that writes its order, and never reopened: an open basket
+        # has no order, and only a basket no longer open is looked up.
+        order = order_for_basket(basket.pk)
+        if order is not None:
+            raise AlreadyPlaced(order)
         raise PlacementError([_("This basket can no longer be ordered. Please check your basket.")])
     if not basket.all_lines():  # the lines the placement reads anyway (Basket.is_empty would count them apart)
         raise PlacementError([_("Your basket is empty.")])

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from sellers.services import seller_listing_save
 
 from .conftest import add_to_basket, fill_details, listing, place, review
+from .test_order_lifecycle import percentage_offer
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,7 @@ def test_placing_reads_the_basket_lines_once_and_costs_no_query_per_product(clie
         assert sum(sql.startswith('SELECT "basket_line"') for sql in statements) == 1, statements
         assert not any(sql.startswith('SELECT "partner_partner"') for sql in statements)
         assert not any(sql.startswith('SELECT "catalogue_productclass"') for sql in statements)
+        assert not any('"offer_conditionaloffer"' in sql for sql in statements)  # the shop has no offer
     # Per line at most its order line, its price and its stock allocation are written; nothing is read per line.
     # (Two more sellers' parts are one INSERT together.)
     assert len(six) - len(two) <= 3 * 4, (len(two), len(six))
@@ -67,3 +69,52 @@ def test_the_products_and_the_buyers_counters_count_the_order_after_it_commits(
     order = Order.objects.get()
     assert (record.num_orders, record.num_order_lines, record.num_order_items) == (1, 2, 4)
     assert record.total_spent == order.total_incl_tax
+
+
+def _page_statements(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def test_a_shop_with_no_offer_and_no_voucher_does_not_look_for_them_on_every_checkout_page(client, shop):
+    add_to_basket(client, shop["tea"], 2)
+    fill_details(client)
+    _page_statements(client, "/shop/checkout/preview/")  # the first page finds there is none
+
+    _response, statements = _page_statements(client, "/shop/checkout/preview/")
+    assert not any('"offer_conditionaloffer"' in sql for sql in statements), statements
+
+
+def test_an_offer_created_while_a_basket_is_open_applies_on_the_buyers_next_page(client, shop):
+    add_to_basket(client, shop["tea"], 2)
+    fill_details(client)
+    before, _statements = _page_statements(client, "/shop/checkout/preview/")
+    assert before.context["basket"].total_incl_tax == 2 * 120_000
+
+    percentage_offer("10")
+
+    after, statements = _page_statements(client, "/shop/checkout/preview/")
+    assert any('"offer_conditionaloffer"' in sql for sql in statements)
+    assert after.context["basket"].total_incl_tax == 2 * 108_000
+
+
+def test_the_country_created_by_an_order_that_was_rolled_back_is_not_remembered(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from marketplace.checkout.addresses import vietnam
+
+    Country = get_model("address", "Country")
+    Country.objects.filter(pk="VN").delete()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        vietnam()
+        raise RuntimeError("the order failed")
+    assert not Country.objects.filter(pk="VN").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        country = vietnam()  # created again, not the rolled-back row from the cache
+    assert Country.objects.filter(pk=country.pk).exists()
+    with CaptureQueriesContext(connection) as queries:
+        assert vietnam().pk == "VN"
+    assert len(queries) == 0  # then remembered

@@ -1,0 +1,33 @@
+"""Whether any offer could apply to a basket at all, answered from the cache.
+
+Oscar's BasketMiddleware applies offers to every non-empty basket on every request: one query for the site's
+offers and one for the basket's vouchers, then the offers' rules. A marketplace with no offer and no voucher
+pays those on every basket page and every placement (issue 16). While the shop has no open offer and no
+voucher, the middleware skips them (marketplace.basket.middleware); any change to an offer or a voucher
+drops the cached answer, which also expires within a minute (a change committed while another process
+was computing the answer is seen then at the latest).
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from oscar.core.loading import get_model
+
+KEY = "basket:offers-possible:v1"
+TIMEOUT = 60
+
+
+def offers_possible() -> bool:
+    """True while an offer (open, whatever its dates) or a voucher exists: then offers are applied as Oscar does."""
+    answer = cache.get(KEY)
+    if answer is None:
+        ConditionalOffer = get_model("offer", "ConditionalOffer")
+        Voucher = get_model("voucher", "Voucher")
+        answer = ConditionalOffer.objects.filter(status=ConditionalOffer.OPEN).exists() or Voucher.objects.exists()
+        cache.set(KEY, answer, TIMEOUT)
+    return answer
+
+
+def offers_changed(**kwargs) -> None:
+    """Receiver of offers' and vouchers' saves and deletes: forget the answer now and again after the commit."""
+    cache.delete(KEY)
+    transaction.on_commit(lambda: cache.delete(KEY))
