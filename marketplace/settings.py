@@ -97,7 +97,7 @@ INSTALLED_APPS = [
     "marketplace.partner.apps.PartnerConfig",
     "marketplace.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "marketplace.offer.apps.OfferConfig",  # offers looked for only when some exist
     "marketplace.order.apps.OrderConfig",
     "marketplace.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",  # takes Oscar's `search` label (no haystack)
@@ -151,7 +151,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "marketplace.basket.middleware.BasketMiddleware",  # offers applied only when some exist
+    "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into our lockout page.
     "axes.middleware.AxesMiddleware",

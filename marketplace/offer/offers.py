@@ -1,11 +1,12 @@
 """Whether any offer could apply to a basket at all, answered from the cache.
 
-Oscar's BasketMiddleware applies offers to every non-empty basket on every request: one query for the site's
-offers and one for the basket's vouchers, then the offers' rules. A marketplace with no offer and no voucher
-pays those on every basket page and every placement (issue 16). While the shop has no open offer and no
-voucher, the middleware skips them (marketplace.basket.middleware); any change to an offer or a voucher
-drops the cached answer, which also expires within a minute (a change committed while another process
-was computing the answer is seen then at the latest).
+Oscar applies offers to every non-empty basket on every request (its basket middleware), after every addition
+(the "added to basket" message) and on the basket page (upsell messages): each time one query for the site's
+offers and one for the basket's vouchers. A marketplace with no offer and no voucher paid those on every
+basket page, every addition and every placement (issue 16). While the shop has no open offer and no voucher,
+the Applicator finds none without asking (marketplace.offer.applicator); any change to an offer or a voucher
+drops the cached answer, which also expires within a minute (a change committed while another process was
+computing the answer is seen then at the latest).
 """
 
 from django.core.cache import cache
