@@ -1,7 +1,7 @@
 """Stock django-oscar 4.2 as "Building your own shop" sets it up: `oscar.defaults`, Oscar's documented
-INSTALLED_APPS, middleware and context processors, haystack's simple engine. Only what a benchmark needs
-differs: the database and the cache come from the environment (the same PostgreSQL and Redis as ours, each
-its own database), DEBUG is off, and the connections are kept as ours are (CONN_MAX_AGE)."""
+INSTALLED_APPS, middleware and context processors, haystack's simple engine, Django's default (local-memory)
+cache. Only what a benchmark needs differs: the database comes from the environment (the same PostgreSQL as
+ours, a database of its own), DEBUG is off, and connections are kept as ours are (CONN_MAX_AGE)."""
 
 import os
 from pathlib import Path
@@ -109,9 +109,6 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/bench_stock_oscar")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as the Oscar docs' example
 DATABASES["default"]["CONN_MAX_AGE"] = 60  # as ours: a fair fight over the connection cost
-REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
