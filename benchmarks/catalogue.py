@@ -13,6 +13,15 @@
    each URL waits for a quiet machine and is measured again (up to 3 times) if other processes took CPU.
 5. Adds a dated section to benchmarks/RESULTS.md (and the raw numbers to benchmarks/out/*.json).
 
+With --product-page it measures instead one product page of ours side by side with stock django-oscar's
+(benchmarks/stock_oscar: Oscar's documented settings, the same number of products in a database of its own,
+filled by benchmarks/stock_oscar/load.py), both under gunicorn on this machine, in alternating rounds:
+
+    .venv/bin/python benchmarks/catalogue.py --product-page --connections 16 [--rounds 2]
+        [--stock-database-url postgres://postgres@127.0.0.1:5432/bench_stock_oscar]
+
+Target (issue 16.5): ≥ 1.5× stock Oscar's requests/s in the same run, ≤ 6 SQL queries warm.
+
 Where the time goes on one page: benchmarks/profile_page.py.
 
 Target (project guide): ≥ 150 requests/s at p95 ≤ 150 ms with ≤ 12 SQL queries whatever the page size.
@@ -50,6 +59,9 @@ PAGE_KEYS = ("catalogue", "deep", "filtered", "category", "search", "home")
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ocop_bench"
 FORBIDDEN_DB_NAMES = {"test", "postgres", "template0", "template1", "root"}
 RESULTS_MARKER = "<!-- sections: newest first -->"
+STOCK_DB = "postgres://postgres@127.0.0.1:5432/bench_stock_oscar"
+DJANGO_ADMIN = ROOT / ".venv" / "bin" / "django-admin"
+PRODUCT_TARGET_RATIO, PRODUCT_TARGET_QUERIES = 1.5, 6
 
 
 def parse_args(argv=None):
@@ -71,6 +83,10 @@ def parse_args(argv=None):
     parser.add_argument("--only", nargs="*", choices=PAGE_KEYS, help="pages to load with wrk (default: all)")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
     parser.add_argument("--note", default="", help="a line added to the RESULTS.md section")
+    parser.add_argument("--product-page", action="store_true",
+                        help="measure one product page of ours against stock django-oscar's instead of the list pages")
+    parser.add_argument("--stock-database-url", default=STOCK_DB, help="stock Oscar's own database (--product-page)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of ours and stock (--product-page)")
     return parser.parse_args(argv)
 
 
@@ -219,19 +235,21 @@ def free_port() -> int:
 class Gunicorn:
     """gunicorn in its own process group, stopped (group and all) on exit."""
 
-    def __init__(self, env: dict, workers: int, log_path: Path):
+    def __init__(self, env: dict, workers: int, log_path: Path, *, app: str = "marketplace.wsgi:application",
+                 cwd: Path = ROOT, ready_path: str = "/shop/catalogue/"):  # fmt: skip
         self.port = free_port()
+        self.ready_path = ready_path
         self.log = open(log_path, "w")
         self.proc = subprocess.Popen(
             [
-                str(GUNICORN), "marketplace.wsgi:application",
+                str(GUNICORN), app,
                 "--workers", str(workers),
                 "--bind", f"127.0.0.1:{self.port}",
                 "--timeout", "60",
                 "--graceful-timeout", "5",
                 "--error-logfile", "-",
             ],
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, **env},
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -244,7 +262,7 @@ class Gunicorn:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see {self.log.name}")
             try:
-                if http_status(self.port, "/shop/catalogue/") == 200:
+                if http_status(self.port, self.ready_path) == 200:
                     return
             except OSError:
                 pass
@@ -382,6 +400,36 @@ def wait_for_quiet(max_wait: float, threshold_pct: float = 15.0) -> float:
         time.sleep(4)
 
 
+def load_measure(server: "Gunicorn", meter: CpuMeter, path: str, name: str, args) -> dict:
+    """wrk on `path` after a warm-up: measured again (up to --attempts) while other processes took more than
+    --max-other % of the CPUs; the least disturbed measurement is returned."""
+    status = http_status(server.port, path)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}, not 200")
+    wrk(server.port, path, duration=args.warmup, connections=args.connections, threads=args.threads)
+    best = None
+    for attempt in range(1, args.attempts + 1):
+        wait_for_quiet(args.quiet_wait)
+        log(f"wrk {name} {path} for {args.duration} s (attempt {attempt})")
+        meter.start()
+        load = wrk(server.port, path, duration=args.duration, connections=args.connections, threads=args.threads)
+        load["cpu"] = meter.stop()
+        load["attempt"] = attempt
+        load["loadavg"] = os.getloadavg()[0]
+        lat = load["latency_us"]
+        log(
+            f"  {load['rps']:.1f} req/s, p50 {_ms(lat['p50'])} ms, p95 {_ms(lat['p95'])} ms, "
+            f"p99 {_ms(lat['p99'])} ms, not 200: {load['not_200']}; CPU {load['cpu']}, "
+            f"gunicorn {1000 * load['cpu']['gunicorn_s'] / max(load['requests'], 1):.1f} ms/req"
+        )
+        if best is None or load["cpu"]["other_pct"] < best["cpu"]["other_pct"]:
+            best = load
+        if load["cpu"]["other_pct"] <= args.max_other:
+            break
+        log(f"  other processes took {load['cpu']['other_pct']}% of the CPUs: measuring again")
+    return best
+
+
 def wrk_ensure() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -509,6 +557,209 @@ def results_write(section: str) -> None:
     RESULTS.write_text(before + RESULTS_MARKER + "\n\n" + section + ("\n" + rest + "\n" if rest else ""))
 
 
+# --- Product page against stock Oscar (--product-page) --------------------------------------
+
+
+def stock_env(args) -> dict:
+    """The environment of stock Oscar's processes: its settings, its own database and folder."""
+    var_dir = args.var_dir.resolve() / "stock_oscar"
+    return {
+        "DJANGO_SETTINGS_MODULE": "stock_oscar.settings",
+        "PYTHONPATH": str(BENCH_DIR),
+        "DATABASE_URL": args.stock_database_url,
+        "DJANGO_VAR_DIR": str(var_dir),
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def stock_prepare(args, env: dict) -> None:
+    """Create, migrate and fill stock Oscar's database (idempotent), then tidy it as ours is."""
+    import psycopg
+
+    if urlsplit(args.stock_database_url).path == urlsplit(args.database_url).path:
+        sys.exit("--stock-database-url must name another database than --database-url.")
+    database_ensure(args.stock_database_url)
+    full_env = {**os.environ, **env}
+    log("stock Oscar: django-admin migrate")
+    subprocess.run([str(DJANGO_ADMIN), "migrate", "--noinput", "-v", "0"], cwd=BENCH_DIR, env=full_env, check=True)
+    log(f"stock Oscar: topping up to {args.products} products")
+    subprocess.run([str(PYTHON), str(BENCH_DIR / "stock_oscar" / "load.py"), "--products", str(args.products)],
+                   cwd=BENCH_DIR, env=full_env, check=True)  # fmt: skip
+    with psycopg.connect(args.stock_database_url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def stock_product_path(url: str) -> str:
+    """The page of stock Oscar's product in the middle of its catalogue (by id)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM catalogue_product WHERE is_public").fetchone()
+        slug, pk = conn.execute(
+            "SELECT slug, id FROM catalogue_product WHERE is_public ORDER BY id OFFSET %s LIMIT 1", [count // 2]
+        ).fetchone()
+    return f"/catalogue/{slug}_{pk}/"
+
+
+def our_product_path() -> str:
+    """The page of our generated product in the middle of the catalogue (by id) holding a valid certificate,
+    a photo and units to sell: a product as an advert or a shared link shows it."""
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+
+    from ocop_catalog.sale import buyable_now_q
+    from ocop_catalog.selectors import certificates_valid_on
+
+    Product = get_model("catalogue", "Product")
+    candidates = (
+        Product.objects.filter(
+            buyable_now_q(), stockrecords__partner_sku__startswith="BENCH-", images__isnull=False,
+            ocop_certificates__in=certificates_valid_on(day=timezone.localdate()),
+        )
+        .distinct()
+        .order_by("pk")
+    )  # fmt: skip
+    return candidates[candidates.count() // 2].get_absolute_url()
+
+
+def page_queries(env: dict, path: str, *, cwd: Path) -> dict:
+    """Queries warm and cold and in-process time of `path` (benchmarks/page_queries.py in the project's env)."""
+    output = subprocess.run(
+        [str(PYTHON), str(BENCH_DIR / "page_queries.py"), path], cwd=cwd, env={**os.environ, **env},
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def product_results_section(run: dict) -> str:
+    m = run["machine"]
+    sides = {side["key"]: side for side in run["sides"]}
+    ours, stock = sides["ours"], sides["stock"]
+    lines = [
+        f"## {run['started']} — product page, ours against stock django-oscar {run['stock_oscar']}, "
+        f"{_n(run['products'])} products each",
+        "",
+        f"- Machine: {m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, PostgreSQL {m['postgres']}, "
+        f"Django {m['django']}, Oscar {m['oscar']}; commit {m['commit']}.",
+        f"- Both under gunicorn {run['workers']} sync workers, DEBUG off, on the same PostgreSQL, each in a database "
+        f"of its own with {_n(run['products'])} public products (stock records, categories, one photo each): ours "
+        f"`{run['database']}` (Redis cache), stock Oscar `{run['stock_database']}` (`benchmarks/stock_oscar`: Oscar's "
+        "documented settings — `oscar.defaults`, its apps, middleware and context processors, ATOMIC_REQUESTS, "
+        "haystack's simple engine, Django's default local-memory cache; CONN_MAX_AGE 60 as ours).",
+        f"- Pages: ours `{ours['path']}` (a valid 3–5★ certificate, a photo, in stock), stock "
+        f"`{stock['path']}` (a photo, in stock); both answer 200 to an anonymous visitor without cookies.",
+        f"- Load: {m['wrk']}; `-t{run['threads']} -c{run['connections']} -d{run['duration']}s` per page after a "
+        f"{run['warmup']} s warm-up, on 127.0.0.1; {run['rounds']} rounds alternating ours and stock, so both "
+        "meet the same machine. wrk shares the CPUs with gunicorn and PostgreSQL.",
+        "- SQL: queries per request in-process (test client), warm and cold (the first request after the cache was "
+        "emptied); in-process ms: median wall time of a warm request without network or gunicorn. CPU: share of "
+        "all cores during the run (from /proc), \"other\" is anything else on this shared machine; load: the "
+        "1-minute load average at the end of each run.",
+        f"- Target (issue 16.5): ≥ {PRODUCT_TARGET_RATIO}× stock Oscar's req/s in the same run, "
+        f"≤ {PRODUCT_TARGET_QUERIES} queries warm.",
+    ]
+    if run.get("note"):
+        lines.append(f"- Note: {run['note']}")
+    lines += [
+        "",
+        "| round | site | req/s | p50 ms | p95 ms | p99 ms | not 200 | SQL warm (cold) | in-process ms "
+        "| CPU ms/req gunicorn+pg | CPU % gunicorn/pg/wrk/other | load |",
+        "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|---:|",
+    ]
+    for index in range(run["rounds"]):
+        for side in (ours, stock):
+            load = side["loads"][index]
+            lat, c, n = load["latency_us"], load["cpu"], max(load["requests"], 1)
+            cpu = "/".join(f"{c.get(k, 0):.0f}" for k in ("gunicorn_pct", "postgres_pct", "wrk_pct", "other_pct"))
+            q = side["queries"]
+            lines.append(
+                f"| {index + 1} | {side['name']} | {load['rps']:.1f} | {_ms(lat['p50'])} | {_ms(lat['p95'])} | "
+                f"{_ms(lat['p99'])} | {load['not_200'] + sum(load['errors'].values())} | {q['queries']} ({q['queries_cold']}) | "
+                f"{q['in_process_ms']} | {1000 * c['gunicorn_s'] / n:.1f}+{1000 * c['postgres_s'] / n:.1f} | {cpu} | "
+                f"{load['loadavg']:.2f} |"
+            )
+    ratios = [o["rps"] / s["rps"] for o, s in zip(ours["loads"], stock["loads"], strict=True)]
+    bad = sum(load["not_200"] + sum(load["errors"].values()) for side in (ours, stock) for load in side["loads"])
+    met = min(ratios) >= PRODUCT_TARGET_RATIO and ours["queries"]["queries"] <= PRODUCT_TARGET_QUERIES and not bad
+    lines += [
+        "",
+        f"Ours against stock Oscar, round by round: {', '.join(f'{r:.2f}×' for r in ratios)} the requests/s; "
+        f"{ours['queries']['queries']} queries warm against {stock['queries']['queries']}. "
+        + ("✅ target met." if met else "❌ target not met."),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def product_page_main(args, env: dict, started) -> int:
+    """Ours and stock Oscar's product page side by side (see the module's docstring)."""
+    import oscar
+    from django.db import connections
+
+    senv = stock_env(args)
+    stock_prepare(args, senv)
+    ours_path = our_product_path()
+    stock_path = stock_product_path(args.stock_database_url)
+    sides = [
+        {"key": "ours", "name": "ours", "path": ours_path, "env": env, "database": urlsplit(args.database_url).path.lstrip("/"),
+         "gunicorn": {"ready_path": ours_path}},
+        {"key": "stock", "name": f"stock Oscar {oscar.get_version()}", "path": stock_path, "env": senv,
+         "database": urlsplit(args.stock_database_url).path.lstrip("/"),
+         "gunicorn": {"app": "stock_oscar.wsgi:application", "cwd": BENCH_DIR, "ready_path": stock_path}},
+    ]  # fmt: skip
+    log("counting SQL queries (benchmarks/page_queries.py)")
+    for side in sides:
+        side["queries"] = page_queries(side["env"], side["path"], cwd=BENCH_DIR if side["key"] == "stock" else ROOT)
+        if side["queries"]["status"] != 200:
+            raise RuntimeError(f"{side['name']} {side['path']} answered {side['queries']['status']}")
+        log(f"  {side['name']} {side['path']}: {side['queries']}")
+    run = {
+        "started": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "stock_oscar": oscar.get_version(),
+        "products": args.products,
+        "database": sides[0]["database"],
+        "stock_database": sides[1]["database"],
+        "workers": args.workers,
+        "threads": args.threads,
+        "connections": args.connections,
+        "duration": args.duration,
+        "warmup": args.warmup,
+        "rounds": args.rounds,
+        "note": args.note,
+    }
+    connections.close_all()
+    redis_flush(args.redis_url)  # ours starts from an empty cache, as stock Oscar's local-memory one does
+    servers = {}
+    previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        for side in sides:
+            server = Gunicorn(side["env"], args.workers, OUT_DIR / f"gunicorn-{side['key']}.log", **side["gunicorn"])
+            servers[side["key"]] = server
+            log(f"{side['name']}: gunicorn on 127.0.0.1:{server.port}, waiting for it")
+            server.wait_ready()
+        for index in range(args.rounds):
+            for side in sides:
+                server = servers[side["key"]]
+                meter = CpuMeter(server.proc.pid, side["database"])
+                load = load_measure(server, meter, side["path"], f"round {index + 1} {side['name']}", args)
+                side.setdefault("loads", []).append(load)
+    finally:
+        for server in servers.values():
+            server.stop()
+        log("gunicorn stopped")
+        signal.signal(signal.SIGTERM, previous_sigterm)
+    run["sides"] = [{k: v for k, v in side.items() if k not in ("env", "gunicorn")} for side in sides]
+    stamp = started.strftime("%Y%m%dT%H%M%SZ")
+    (OUT_DIR / f"product-page-{stamp}.json").write_text(json.dumps(run, indent=2, ensure_ascii=False, default=str))
+    section = product_results_section(run)
+    print("\n" + section)
+    if not args.no_results:
+        results_write(section)
+        log(f"results added to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
 # --- Main ------------------------------------------------------------------------------------
 
 
@@ -550,6 +801,8 @@ def main(argv=None) -> int:
     with connection.cursor() as cursor:
         # Bulk inserts and the date UPDATE leave dead rows and no statistics; a live site has both tidy.
         cursor.execute("VACUUM ANALYZE")
+    if args.product_page:
+        return product_page_main(args, env, started)
     Product = get_model("catalogue", "Product")
     Partner = get_model("partner", "Partner")
     Category = get_model("catalogue", "Category")
@@ -592,31 +845,7 @@ def main(argv=None) -> int:
         server.wait_ready()
         meter = CpuMeter(server.proc.pid, run["database"])
         for page in page_list_load:
-            status = http_status(server.port, page["path"])
-            if status != 200:
-                raise RuntimeError(f"{page['path']} answered {status}, not 200")
-            wrk(server.port, page["path"], duration=args.warmup, connections=args.connections, threads=args.threads)
-            for attempt in range(1, args.attempts + 1):
-                wait_for_quiet(args.quiet_wait)
-                log(f"wrk {page['name']} {page['path']} for {args.duration} s (attempt {attempt})")
-                meter.start()
-                load = wrk(
-                    server.port, page["path"], duration=args.duration, connections=args.connections,
-                    threads=args.threads,
-                )  # fmt: skip
-                load["cpu"] = meter.stop()
-                load["attempt"] = attempt
-                lat = load["latency_us"]
-                log(
-                    f"  {load['rps']:.1f} req/s, p50 {_ms(lat['p50'])} ms, p95 {_ms(lat['p95'])} ms, "
-                    f"p99 {_ms(lat['p99'])} ms, not 200: {load['not_200']}; CPU {load['cpu']}, "
-                    f"gunicorn {1000 * load['cpu']['gunicorn_s'] / max(load['requests'], 1):.1f} ms/req"
-                )
-                if "load" not in page or load["cpu"]["other_pct"] < page["load"]["cpu"]["other_pct"]:
-                    page["load"] = load
-                if load["cpu"]["other_pct"] <= args.max_other:
-                    break
-                log(f"  other processes took {load['cpu']['other_pct']}% of the CPUs: measuring again")
+            page["load"] = load_measure(server, meter, page["path"], page["name"], args)
     finally:
         if server is not None:
             server.stop()

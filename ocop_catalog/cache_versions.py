@@ -20,6 +20,16 @@ def cache_version(key: str) -> int:
     return version
 
 
+def cache_versions(keys) -> dict[str, int]:
+    """The current versions held under `keys`, read in one round trip (a missing one starts from the clock)."""
+    keys = list(keys)
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            found[key] = cache_version(key)
+    return found
+
+
 def cache_version_advance(key: str) -> None:
     """Move the version on now (the current transaction's own reads) and again after commit (a reader
     that cached what it read before the commit cannot keep it)."""

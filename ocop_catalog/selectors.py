@@ -38,17 +38,18 @@ def certificate_current_for(*, product) -> OcopCertificate | None:
     )
 
 
+def verified_certificates_prefetch() -> Prefetch:
+    """Each product's verified certificates, newest first, as `Product.ocop_certificate` reads them."""
+    return Prefetch(
+        "ocop_certificates",
+        queryset=OcopCertificate.objects.filter(status=OcopCertificate.Status.VERIFIED).order_by("-issued_on", "-pk"),
+        to_attr="verified_ocop_certificates",
+    )
+
+
 def with_ocop_certificates(queryset: QuerySet) -> QuerySet:
     """Prefetch each product's verified certificates, newest first, for `Product.ocop_certificate`."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "ocop_certificates",
-            queryset=OcopCertificate.objects.filter(status=OcopCertificate.Status.VERIFIED).order_by(
-                "-issued_on", "-pk"
-            ),
-            to_attr="verified_ocop_certificates",
-        )
-    )
+    return queryset.prefetch_related(verified_certificates_prefetch())
 
 
 def products_for_display(queryset: QuerySet | None = None) -> QuerySet:
@@ -60,6 +61,30 @@ def products_for_display(queryset: QuerySet | None = None) -> QuerySet:
         Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
     )
     return with_ocop_certificates(queryset)
+
+
+@functools.cache
+def _products_for_page() -> QuerySet:
+    # Building this queryset (its joins and JSON expressions) costs more than the query takes to answer: built
+    # once per process, and cloned for each use (never evaluated itself, so nothing is kept in it).
+    return Product.objects.select_related("product_class", "producer", "ocop_producer__commune__province").annotate(
+        page_record=_first_record(
+            id="pk", partner="partner_id", price="price", currency="price_currency", stock="num_in_stock",
+            allocated="num_allocated", updated="date_updated",
+        ),
+        page_certificate=_newest_verified_certificate(
+            id="pk", stars="stars", score="score", number="number", issuer="issuer", level="level",
+            issued_on="issued_on", expires_on="expires_on", updated="updated_at",
+        ),
+    )  # fmt: skip
+
+
+def products_for_page() -> QuerySet:
+    """Products with what their page shows that can change at any moment, in one query: the seller, the producer
+    and its place (joined), and as JSON `page_record` (the first stock record: price, stock, allocations) and
+    `page_certificate` (the newest verified certificate, every column the page shows) — read live, whatever way
+    they changed (a checkout allocates stock by a queryset update), to version a cached page without loading more."""
+    return _products_for_page().all()
 
 
 def products_on_sale_by_id(*, ids) -> dict:
@@ -80,22 +105,26 @@ def products_buyable_by_id(*, ids) -> dict:
     return {product.pk: product for product in products_for_display(Product.objects.filter(buyable_now_q(), pk__in=ids))}
 
 
+def _first_record(**columns) -> Subquery:
+    """The product's first stock record (the one Oscar's UseFirstStockRecord sells), as a JSON object of `columns`."""
+    record = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
+    return Subquery(record.values(json=JSONObject(**columns))[:1])
+
+
+def _newest_verified_certificate(**columns) -> Subquery:
+    """The product's newest verified certificate (`Product.ocop_certificate`), as a JSON object of `columns`."""
+    certificate = OcopCertificate.objects.filter(product=OuterRef("pk"), status=OcopCertificate.Status.VERIFIED)
+    return Subquery(certificate.order_by("-issued_on", "-pk").values(json=JSONObject(**columns))[:1])
+
+
 def _with_card_columns(queryset: QuerySet) -> QuerySet:
     """Each product's id, then everything its card shows (title, slug, rating, place, first stock record,
     newest verified certificate, first image), as values."""
-    record = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
-    certificate = OcopCertificate.objects.filter(
-        product=OuterRef("pk"), status=OcopCertificate.Status.VERIFIED
-    ).order_by("-issued_on", "-pk")
     image = ProductImage.objects.filter(product=OuterRef("pk")).order_by("display_order", "pk")
     # One subquery per table (a JSON object of its columns): cheaper to plan than one per column.
     return queryset.annotate(
-        card_record=Subquery(
-            record.values(json=JSONObject(price="price", currency="price_currency", stock="num_in_stock", allocated="num_allocated"))[:1]
-        ),
-        card_certificate=Subquery(
-            certificate.values(json=JSONObject(stars="stars", issued_on="issued_on", expires_on="expires_on"))[:1]
-        ),
+        card_record=_first_record(price="price", currency="price_currency", stock="num_in_stock", allocated="num_allocated"),
+        card_certificate=_newest_verified_certificate(stars="stars", issued_on="issued_on", expires_on="expires_on"),
         card_image=Subquery(image.values("original")[:1]),
     ).values_list(
         "pk", "title", "slug", "parent_id", "is_public", "rating", "product_class__track_stock",

@@ -18,6 +18,7 @@ from .images import image_over_pixel_limit
 from .models import Commune, OcopCertificate, Producer, Province
 from .rules import PRODUCT_GROUPS, PRODUCT_GROUPS_BY_SLUG, add_months
 from .selectors import locality_choices_forget
+from .signals import product_thumbnails_drawn
 from .text import nfc, slugify_vi
 
 Category = get_model("catalogue", "Category")
@@ -432,4 +433,6 @@ def product_thumbnails_prepare(*, product_id: int) -> int:
         for geometry, options in THUMBNAIL_SPECS:
             get_thumbnail(image.original, geometry, **options)
         drawn += 1
+    if drawn:
+        product_thumbnails_drawn.send(sender=ProductImage, product_id=product_id)
     return drawn

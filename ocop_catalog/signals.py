@@ -1,10 +1,14 @@
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
+
+# Sent by services.product_thumbnails_prepare, with `product_id`, once it has drawn thumbnails of the product's
+# photos: pages that kept the placeholder (the product page's cached body) may show them now.
+product_thumbnails_drawn = Signal()
 
 
 @receiver(pre_save, sender=Product, dispatch_uid="ocop_product_default_producer")

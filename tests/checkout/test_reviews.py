@@ -106,3 +106,18 @@ def test_the_average_shows_in_listings_at_the_same_query_count(client, shop):
 
     assert len(with_second) == len(without_second)  # the denormalised Product.rating: no N+1
     assert html.count('class="card__rating"') == 2 and "4,5" in html
+
+
+def test_a_product_page_cached_for_guests_still_invites_the_buyer_and_never_the_guests(client, shop, buyer):
+    from django.test import Client
+
+    guest = Client()
+    url = shop["tea"].get_absolute_url()
+    invitation = f'href="{review_url(shop["tea"])}"'
+    checkout(client, [(shop["tea"], 1)])
+    deliver(Order.objects.get())
+    guest.get(url)
+    assert invitation not in guest.get(url).content.decode()  # the page body is cached now
+
+    assert invitation in client.get(url).content.decode()
+    assert invitation not in guest.get(url).content.decode()

@@ -33,20 +33,21 @@ LATEST_REVIEWS = 5
 REVIEWS_CACHE_SECONDS = 24 * 3600
 
 
-def _reviews_version_key(product_id: int) -> str:
+def product_reviews_version_key(product_id: int) -> str:
+    """The cache key of the product's reviews version (what is cached of its reviews is kept under it)."""
     return f"reviews:version:{product_id}"
 
 
 def product_reviews_changed(*, product_id: int) -> None:
     """A review of the product was written, approved, changed or removed: its page shows it on the next request."""
-    cache_version_advance(_reviews_version_key(product_id))
+    cache_version_advance(product_reviews_version_key(product_id))
 
 
 def product_reviews_summary(*, product) -> dict:
     """{"latest": the newest approved reviews, "count": how many are approved}, cached under the product's
     reviews version (moved on by every change of one of its reviews), so the product page reads no review
     table when warm (issue 16.5) and shows a change at once."""
-    key = f"reviews:summary:{product.pk}:{cache_version(_reviews_version_key(product.pk))}"
+    key = f"reviews:summary:{product.pk}:{cache_version(product_reviews_version_key(product.pk))}"
     summary = cache.get(key)
     if summary is None:
         approved = product.reviews.approved()

@@ -6,8 +6,12 @@ register = template.Library()
 
 
 @register.simple_tag
-def product_review_state(product, user) -> dict:
-    """Whether this visitor may review the product, and the few latest approved reviews."""
-    state = review_permission(user=user, product=product)
-    state.update(product_reviews_summary(product=product))
-    return state
+def product_reviews(product) -> dict:
+    """The few latest approved reviews and their count: the same for every visitor (cached with the page)."""
+    return product_reviews_summary(product=product)
+
+
+@register.simple_tag
+def product_review_permission(product, user) -> dict:
+    """Whether this visitor may review the product (no query for a guest)."""
+    return review_permission(user=user, product=product)
