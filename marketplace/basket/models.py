@@ -20,6 +20,11 @@ class Basket(AbstractBasket):
             )  # fmt: skip
         return self._lines
 
+    def product_quantity(self, product):
+        # From the lines already read (the add-to-basket form asks, after the middleware read them): Oscar sums
+        # them with a query of its own.
+        return sum(line.quantity for line in self.all_lines() if line.product_id == product.pk) if self.id else 0
+
     @property
     def num_lines(self):
         # The lines themselves, not a COUNT: every page that asks whether the basket is empty (the middleware,

@@ -118,3 +118,17 @@ def test_the_country_created_by_an_order_that_was_rolled_back_is_not_remembered(
     with CaptureQueriesContext(connection) as queries:
         assert vietnam().pk == "VN"
     assert len(queries) == 0  # then remembered
+
+
+def test_adding_to_the_basket_reads_the_product_and_its_stock_record_once(client, shop):
+    add_to_basket(client, shop["tea"], 1)  # the basket and the session exist from here on
+    with CaptureQueriesContext(connection) as queries:
+        add_to_basket(client, shop["honey"], 2)
+    statements = [query["sql"] for query in queries.captured_queries]
+
+    assert sum(sql.startswith('SELECT "catalogue_product"') for sql in statements) == 1, statements
+    assert sum(sql.startswith('SELECT "partner_stockrecord"') for sql in statements) == 1, statements
+    assert not any('"catalogue_option"' in sql and not sql.startswith('SELECT "catalogue_product"') for sql in statements)
+    assert not any("SUM(" in sql for sql in statements)  # the quantity already in the basket, from its lines
+    page = client.get("/shop/basket/")
+    assert {line.product_id: line.quantity for line in page.context["basket"].all_lines()} == {shop["tea"].pk: 1, shop["honey"].pk: 2}
