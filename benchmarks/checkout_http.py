@@ -23,20 +23,20 @@ import datetime
 import os
 import platform
 import re
-import secrets
 import statistics
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_common import ensure_database, results_section_write  # noqa: E402
-from catalogue import CpuMeter, Gunicorn, wait_for_quiet  # noqa: E402
-from checkout import DEFAULT_URL, percentile, prepare_catalogue, setup_django  # noqa: E402
+from catalogue import CpuMeter, Gunicorn, bench_env, wait_for_quiet  # noqa: E402
+from checkout import DEFAULT_URL, buyers_run, percentile, prepare_catalogue, setup_django  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -59,27 +59,16 @@ def parse_args():
 
 
 def server_env(args) -> dict:
-    var_dir = (OUT_DIR / "checkout-var").resolve()
-    return {
-        "DJANGO_SETTINGS_MODULE": "marketplace.settings",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "DJANGO_VAR_DIR": str(var_dir),
-        "DJANGO_MEDIA_ROOT": str(var_dir / "media"),
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SESSION_COOKIE_SECURE": "false",
-        "DJANGO_CSRF_COOKIE_SECURE": "false",
-        "DJANGO_SECURE_HSTS_SECONDS": "0",
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "CELERY_BROKER_URL": "memory://",
-        "DJANGO_STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "SEARCH_BACKEND": "database",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
+    """benchmarks/catalogue.py's environment (the bench database, cache and folders only), with e-mail tasks
+    queued in memory for no worker as a request does in production, and static files from the apps."""
+    env = bench_env(SimpleNamespace(var_dir=OUT_DIR / "checkout-var", database_url=args.database_url, redis_url=args.redis_url))
+    env.update(
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        CELERY_TASK_ALWAYS_EAGER="false",
+        CELERY_BROKER_URL="memory://",
+        DJANGO_STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    return env
 
 
 class Buyer:
@@ -142,13 +131,7 @@ def run(base: str, products: list[int], *, buyers: int, orders: int) -> dict:
                 else:
                     failures.append(f"place: {response.status_code} {response.headers.get('Location', '')}")
 
-    threads = [threading.Thread(target=buyer, args=(index,)) for index in range(buyers)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = buyers_run(buyer, buyers)
     rush = [buyers / (end - begin) for begin, end in round_spans.values() if end > begin]
     return {"place_ms": place_ms, "checkout_ms": checkout_ms, "failures": failures, "elapsed": elapsed,
             "rush_rate": statistics.mean(rush) if rush else 0.0}  # fmt: skip
@@ -218,7 +201,7 @@ def main():
         f"## Checkout over HTTP — {now} (issue 16)\n\n"
         f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, PostgreSQL {pg_version}; commit {commit}"
         f"{' (with uncommitted changes)' if dirty else ''}; gunicorn {args.workers} sync workers, DEBUG off, Redis cache, "
-        f"database sessions; database `{urlparse(args.database_url).path.lstrip('/')}`.\n"
+        f"sessions in the database read through the cache; database `{urlparse(args.database_url).path.lstrip('/')}`.\n"
         f"- `benchmarks/checkout_http.py --buyers {args.buyers} --orders {args.orders}`: each buyer an HTTP client with its own "
         "cookies (session, basket, CSRF), in threads of one client process on the same 2 CPUs; per checkout: add 2 products "
         "(two sellers, the same two stock rows for everyone) → details (guest, cash on delivery) → review → place; no "
