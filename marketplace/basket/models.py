@@ -15,7 +15,7 @@ class Basket(AbstractBasket):
                 self.lines.select_related(
                     "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
                 )
-                .prefetch_related("attributes", "product__images")
+                .prefetch_related("attributes")
                 .order_by(self._meta.pk.name)
             )  # fmt: skip
         return self._lines

@@ -1,8 +1,10 @@
-"""Oscar's basket views, with one change: adding to the basket reads the product with its class, its producer,
-whether it has options and its stock record in two queries, where Oscar asked for each apart — and for the
-stock record twice (issue 16: every livestream buyer adds before checking out)."""
+"""Oscar's basket views, with two changes (issue 16: every livestream buyer adds before checking out):
+- adding to the basket reads the product with its class, its producer, whether it has options and its stock
+  record in two queries, where Oscar asked for each apart — and for the stock record twice;
+- the basket page reads its lines' photos (the thumbnails), the only page that shows them: every other request
+  that reads the basket's lines (additions, checkout, placing the order) no longer reads their photos."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 from oscar.apps.basket import views as oscar_views
@@ -24,3 +26,10 @@ class BasketAddView(oscar_views.BasketAddView):
         )
         self.product = get_object_or_404(products, pk=kwargs["pk"])
         return FormView.post(self, request, *args, **kwargs)  # Oscar's post would read the product again
+
+
+class BasketView(oscar_views.BasketView):
+    def get_queryset(self):
+        lines = super().get_queryset()
+        prefetch_related_objects(list(lines), "product__images")
+        return lines

@@ -41,6 +41,7 @@ def test_placing_reads_the_basket_lines_once_and_costs_no_query_per_product(clie
         assert not any(sql.startswith('SELECT "partner_partner"') for sql in statements)
         assert not any(sql.startswith('SELECT "catalogue_productclass"') for sql in statements)
         assert not any('"offer_conditionaloffer"' in sql for sql in statements)  # the shop has no offer
+        assert not any('"catalogue_productimage"' in sql for sql in statements)  # photos: the basket page's only
     # Per line at most its order line, its price and its stock allocation are written; nothing is read per line.
     # (Two more sellers' parts are one INSERT together.)
     assert len(six) - len(two) <= 3 * 4, (len(two), len(six))
@@ -132,3 +133,15 @@ def test_adding_to_the_basket_reads_the_product_and_its_stock_record_once(client
     assert not any("SUM(" in sql for sql in statements)  # the quantity already in the basket, from its lines
     page = client.get("/shop/basket/")
     assert {line.product_id: line.quantity for line in page.context["basket"].all_lines()} == {shop["tea"].pk: 1, shop["honey"].pk: 2}
+
+
+def test_the_basket_page_reads_its_lines_photos_in_one_query(client, shop, make_seller):
+    more_seller = make_seller(name="HTX Nấm")
+    products = [shop["tea"], shop["honey"], *(seller_listing_save(seller=more_seller, listing=listing(f"NAM{n}", 90_000)) for n in range(3))]
+    for product in products:
+        add_to_basket(client, product, 1)
+
+    response, statements = _page_statements(client, "/shop/basket/")
+
+    assert sum(sql.startswith('SELECT "catalogue_productimage"') for sql in statements) == 1, statements
+    assert response.content.decode().count('class="basket-line__image"') == len(products)
