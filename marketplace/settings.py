@@ -333,6 +333,8 @@ SEARCH_ES_TIMEOUT = env.float("SEARCH_ES_TIMEOUT", default=2.0)  # seconds befor
 SEARCH_ES_RETRY_SECONDS = env.int("SEARCH_ES_RETRY_SECONDS", default=30)  # database only, after a failure
 # A query asked again is answered from the cache until the index changes (0: never cached).
 SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
+# The recommended order (search.ranking): listings this many days old or younger count as fresh.
+SEARCH_FRESH_DAYS = env.int("SEARCH_FRESH_DAYS", default=30)
 
 # --- Oscar ----------------------------------------------------------------------------------
 OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.class_loader.class_loader"
@@ -411,6 +413,10 @@ SELLER_COMMISSION_RATE = Decimal(env.str("SELLER_COMMISSION_RATE", default="0.05
 # Hours a seller has to confirm an order line before it is cancelled and restocked.
 SELLER_CONFIRMATION_HOURS = env.int("SELLER_CONFIRMATION_HOURS", default=24)
 SELLER_STAFF_EMAIL = env.str("SELLER_STAFF_EMAIL", default="ocop@cho-ocop.vn")
+# A new seller's first listings wait for a staff check before shoppers see them (sellers.listing_review):
+# until SELLER_FIRST_LISTINGS_REVIEWED of its listings were approved, each new one waits.
+SELLER_FIRST_LISTINGS_REVIEW = env.bool("SELLER_FIRST_LISTINGS_REVIEW", default=True)
+SELLER_FIRST_LISTINGS_REVIEWED = env.int("SELLER_FIRST_LISTINGS_REVIEWED", default=3)
 # Shipping, charged per seller's part of an order: a flat fee, free from a subtotal (whole đồng).
 SHIPPING_FEE_PER_SELLER_VND = env.int("SHIPPING_FEE_PER_SELLER_VND", default=30_000)
 SHIPPING_FREE_FROM_VND = env.int("SHIPPING_FREE_FROM_VND", default=500_000)

@@ -18,6 +18,7 @@ from ocop_catalog.sale import on_sale_q
 from ocop_catalog.text import nfc
 
 from .models import ProductSearchDocument
+from .ranking import sales_band
 from .text import fold_words, padded, words
 
 Product = get_model("catalogue", "Product")
@@ -31,6 +32,7 @@ PRODUCT_FIELDS = (
     "producer_id", "producer__name", "producer__code", "producer__seller__slug", "ocop_producer__name",
     "ocop_producer__commune_id", "ocop_producer__commune__name", "ocop_producer__commune__province_id",
     "ocop_producer__commune__province__name", "ocop_producer__commune__province__short_name",
+    "stats__num_purchases",
 )  # fmt: skip
 
 
@@ -124,5 +126,6 @@ def _document(row, *, record, certificate, image, category_paths, roots) -> Prod
         certificate_valid_until=certificate["expires_on"] if certificate else None,
         price=record["price"] if record else None,
         in_stock=in_stock,
+        sales_band=sales_band(row["stats__num_purchases"]),
         created=row["date_created"],
     )

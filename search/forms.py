@@ -12,6 +12,7 @@ from .query import (
     SORT_NEWEST,
     SORT_PRICE,
     SORT_PRICE_DESC,
+    SORT_RECOMMENDED,
     SORT_RELEVANCE,
     SORT_STARS_DESC,
     ProductQuery,
@@ -44,6 +45,7 @@ class SearchForm(forms.Form):
 
 
 SORT_CHOICES = [
+    (SORT_RECOMMENDED, _("Recommended")),
     (SORT_RELEVANCE, _("Relevance")),
     (SORT_NEWEST, _("Newest")),
     (SORT_STARS_DESC, _("Most stars")),
@@ -143,7 +145,7 @@ class ProductFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         valid = {name: value for name, value in data.items() if name not in self.errors}
         text = nfc(valid.get("q") or "")
-        sort = valid.get("sort") or (SORT_RELEVANCE if text else SORT_NEWEST)
+        sort = valid.get("sort") or (SORT_RELEVANCE if text else SORT_RECOMMENDED)
         return ProductQuery(
             text=text,
             stars_min=valid.get("stars_min"),

@@ -45,6 +45,7 @@ class ProductSearchDocument(models.Model):
     certificate_valid_until = models.DateField(null=True)
     price = models.DecimalField(max_digits=14, decimal_places=0, null=True, db_index=True)  # whole đồng
     in_stock = models.BooleanField(default=False)
+    sales_band = models.PositiveSmallIntegerField(default=0)  # search.ranking.sales_band of the units sold
     created = models.DateTimeField()
     indexed_at = models.DateTimeField(auto_now=True)
 

@@ -9,7 +9,8 @@ SORT_NEWEST = "newest"
 SORT_PRICE = "price"
 SORT_PRICE_DESC = "-price"
 SORT_STARS_DESC = "-stars"
-SORTS = (SORT_RELEVANCE, SORT_NEWEST, SORT_PRICE, SORT_PRICE_DESC, SORT_STARS_DESC)
+SORT_RECOMMENDED = "recommended"  # search.ranking: certificate, photo, stock, freshness, sales
+SORTS = (SORT_RELEVANCE, SORT_RECOMMENDED, SORT_NEWEST, SORT_PRICE, SORT_PRICE_DESC, SORT_STARS_DESC)
 # The star facet offers "n★ and up" for the ratings a certificate can carry.
 STAR_FACET_VALUES = (3, 4, 5)
 

@@ -77,6 +77,22 @@ def order_placed_count(sender, order, user, **kwargs):
     transaction.on_commit(lambda: count_order_placed.delay(order_id), robust=True)
 
 
+def _sales_bands_moved(product_ids) -> None:
+    """Products whose search rows hold another sales band (search.ranking) than their units sold now give are
+    indexed again: most orders move none. Compared after the counters were added to, so two workers counting
+    the same product at once cannot both miss its crossing."""
+    from search.models import ProductSearchDocument
+    from search.ranking import sales_band
+    from search.services import search_products_changed
+
+    rows = ProductSearchDocument.objects.filter(product_id__in=product_ids).values_list(
+        "product_id", "sales_band", "product__stats__num_purchases"
+    )
+    moved = [product_id for product_id, band, sold in rows if band != sales_band(sold)]
+    if moved:
+        search_products_changed(product_ids=moved)
+
+
 def order_count(*, order_id: int) -> None:
     """Add a placed order to its products' and its buyer's counters (count_order_placed's work)."""
     Order = get_model("order", "Order")
@@ -84,9 +100,10 @@ def order_count(*, order_id: int) -> None:
     if order is None:
         return
     purchases = list(order.lines.values_list("product_id", "quantity"))
-    for product_id, quantity in sorted(purchases):
+    for product_id, quantity in sorted(purchases, key=lambda purchase: (purchase[0] is None, purchase[0] or 0)):
         if product_id is not None:
             update_counter(ProductRecord, "num_purchases", {"product_id": product_id}, quantity)
+    _sales_bands_moved({product_id for product_id, _ in purchases if product_id is not None})
     if order.user_id is None:
         return
     spent = {

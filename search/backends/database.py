@@ -29,12 +29,14 @@ from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from .. import ranking
 from ..facets import FACET_IGNORES, active_facet_filters, facets_from_facet_counts, facets_from_groups
 from ..models import ProductSearchDocument, stars_valid_on
 from ..query import (
     SORT_NEWEST,
     SORT_PRICE,
     SORT_PRICE_DESC,
+    SORT_RECOMMENDED,
     SORT_RELEVANCE,
     SORT_STARS_DESC,
     ProductHit,
@@ -159,7 +161,7 @@ def python_relevance(row: dict, words: TextQuery) -> int:
     return score + python_concepts(row, concepts(words))[2]
 
 
-def _python_sort_key(query: ProductQuery, words: TextQuery):
+def _python_sort_key(query: ProductQuery, words: TextQuery, day: datetime.date):
     """The order of DatabaseSearchBackend._PASS_ORDER, for rows in Python (SQLite with words)."""
 
     def newest(row):
@@ -173,6 +175,7 @@ def _python_sort_key(query: ProductQuery, words: TextQuery):
         SORT_PRICE: lambda row: (price(row), row["price"] or 0, *newest(row)),
         SORT_PRICE_DESC: lambda row: (price(row), -(row["price"] or 0), *newest(row)),
         SORT_STARS_DESC: lambda row: (-row["valid_stars"], *newest(row)),
+        SORT_RECOMMENDED: lambda row: (-ranking.python_rank(row, day), *newest(row)),
         SORT_NEWEST: newest,
     }
     if query.sort not in keys:
@@ -308,7 +311,9 @@ class DatabaseSearchBackend:
     def _search_matches_in_python(self, matching, query: ProductQuery, words: TextQuery, day: datetime.date) -> ProductPage:
         """SQLite: one pass over the table finds the matches; facets, relevance and the page are
         worked out here (a substring test in Python is far cheaper than SQLite's LIKE)."""
-        rows = list(matching.values(*HIT_FIELDS, "created", "title_text", "title_folded", "search_text", "search_folded"))
+        rows = list(
+            matching.values(*HIT_FIELDS, "created", "sales_band", "title_text", "title_folded", "search_text", "search_folded")
+        )
         focus = {"province_code": query.province, "commune_code": query.commune}
         groups = Counter()
         for row in rows:
@@ -328,7 +333,7 @@ class DatabaseSearchBackend:
                 ("province_code", query.province), ("commune_code", query.commune), ("group_slug", query.group)
             ))
         ]  # fmt: skip
-        chosen.sort(key=_python_sort_key(query, words))
+        chosen.sort(key=_python_sort_key(query, words, day))
         start = (query.page - 1) * query.page_size
         hits = [self._hit(row, day) for row in chosen[start : start + query.page_size]]
         found = concepts(words)
@@ -341,6 +346,7 @@ class DatabaseSearchBackend:
     # Columns of the matched rows that facets and the page need, for _search_matches_in_one_pass.
     _PASS_COLUMNS = (
         "product_id", "province_code", "group_slug", "commune_code", "valid_stars", "price", "created", "relevance", "text_rank", "exact",
+        "recommended",
     )  # fmt: skip
     _PASS_ORDER = {
         SORT_RELEVANCE: "relevance DESC, text_rank DESC, created DESC, product_id DESC",
@@ -348,6 +354,7 @@ class DatabaseSearchBackend:
         SORT_PRICE: "price ASC NULLS LAST, created DESC, product_id DESC",
         SORT_PRICE_DESC: "price DESC NULLS LAST, created DESC, product_id DESC",
         SORT_STARS_DESC: "valid_stars DESC, created DESC, product_id DESC",
+        SORT_RECOMMENDED: "recommended DESC, created DESC, product_id DESC",
     }
 
     def _search_matches_in_one_pass(self, matching, query: ProductQuery, words: TextQuery, day: datetime.date) -> ProductPage:
@@ -363,6 +370,7 @@ class DatabaseSearchBackend:
             relevance=self._relevance(words) if query.sort == SORT_RELEVANCE else no_score,
             text_rank=self._text_rank(words) if query.sort == SORT_RELEVANCE else no_score,
             exact=self._exact(words),
+            recommended=ranking.rank(day) if query.sort == SORT_RECOMMENDED else no_score,
         )
         matched_sql, matched_params = scored.order_by().values(*self._PASS_COLUMNS).query.sql_with_params()
         focus = {"province_code": query.province or "", "commune_code": query.commune or ""}
@@ -496,6 +504,8 @@ class DatabaseSearchBackend:
             return documents.order_by(F("price").desc(nulls_last=True), *newest)
         if sort == SORT_STARS_DESC:
             return documents.alias(valid_stars=valid_stars(day)).order_by(F("valid_stars").desc(), *newest)
+        if sort == SORT_RECOMMENDED:
+            return documents.order_by(*ranking.order_by(day))
         if sort in (SORT_NEWEST, SORT_RELEVANCE):
             return documents.order_by(*newest)
         raise ValueError(f"Unknown sort: {sort!r}")

@@ -51,6 +51,8 @@ def es_source(document: ProductSearchDocument, *, description: str = "") -> dict
         "seller_slug": document.seller_slug or None,
         "price": None if document.price is None else int(document.price),
         "in_stock": document.in_stock,
+        "has_image": bool(document.image),
+        "sales_band": document.sales_band,
         "created": document.created.isoformat(),
         "slug": document.slug,
         "image": document.image or None,

@@ -58,6 +58,9 @@ def product_mapping(*, icu: bool) -> Mapping:
         mapping.field(name, Keyword())
     mapping.field("price", Long())  # whole đồng
     mapping.field("in_stock", Boolean())
+    # Signs of the recommended order (search.ranking) that the stored-only image cannot give.
+    mapping.field("has_image", Boolean())
+    mapping.field("sales_band", Byte())
     mapping.field("created", Date())
     for name in STORED_ONLY_FIELDS:
         mapping.field(name, Keyword(index=False, doc_values=False))

@@ -9,12 +9,14 @@ from decimal import Decimal
 
 from elasticsearch.dsl import Q, Search
 
+from .. import ranking
 from ..facets import FACET_IGNORES, facets_from_counts
 from ..models import stars_valid_on
 from ..query import (
     SORT_NEWEST,
     SORT_PRICE,
     SORT_PRICE_DESC,
+    SORT_RECOMMENDED,
     SORT_RELEVANCE,
     SORT_STARS_DESC,
     STAR_FACET_VALUES,
@@ -153,6 +155,9 @@ def _sort(query: ProductQuery, words: TextQuery, day: datetime.date) -> list:
         return [{"price": {"order": "desc", "missing": "_last"}}, *NEWEST]
     if query.sort == SORT_STARS_DESC:
         script = {"source": VALID_STARS_SCRIPT, "lang": "painless", "params": {"today": _epoch_millis(day)}}
+        return [{"_script": {"type": "number", "order": "desc", "script": script}}, *NEWEST]
+    if query.sort == SORT_RECOMMENDED:
+        script = {"source": ranking.ELASTIC_SCRIPT, "lang": "painless", "params": ranking.elastic_params(day)}
         return [{"_script": {"type": "number", "order": "desc", "script": script}}, *NEWEST]
     if query.sort in (SORT_NEWEST, SORT_RELEVANCE):
         return list(NEWEST)

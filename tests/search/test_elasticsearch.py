@@ -47,6 +47,8 @@ MAPPINGS = {
         "seller_slug": KEYWORD,
         "price": {"type": "long"},
         "in_stock": {"type": "boolean"},
+        "has_image": {"type": "boolean"},
+        "sales_band": {"type": "byte"},
         "created": {"type": "date"},
         "slug": STORED,
         "image": STORED,
@@ -178,6 +180,21 @@ def test_filters_only_request_sorted_by_valid_stars():
     assert script_sort["type"] == "number" and script_sort["order"] == "desc"
     assert script_sort["script"]["params"] == {"today": 1795910400000}  # 2026-11-29T00:00Z in ms
     assert "certificate_valid_until" in script_sort["script"]["source"]
+    assert body["sort"][1:] == NEWEST
+
+
+def test_recommended_order_is_one_script_rank_then_the_newest():
+    body = product_search(ProductQuery(sort="recommended"), index="i", day=DAY).to_dict()
+
+    script_sort = body["sort"][0]["_script"]
+    assert script_sort["type"] == "number" and script_sort["order"] == "desc"
+    params = script_sort["script"]["params"]
+    assert params["today"] == 1795910400000  # 2026-11-29T00:00Z in ms
+    # Fresh: listed on or after 2026-10-30 00:00 Vietnam time (30 days before), 2026-10-29T17:00Z.
+    assert params["fresh_since"] == 1793293200000
+    assert params["certificate"] > params["photo"] > params["stock"] > params["freshness"] > 3 * params["sales"]
+    for field in ("has_image", "in_stock", "sales_band", "created", "certificate_valid_until"):
+        assert f"doc['{field}']" in script_sort["script"]["source"]
     assert body["sort"][1:] == NEWEST
 
 
