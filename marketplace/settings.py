@@ -368,6 +368,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "children": [
             {"label": _("Applications"), "url_name": "sellers-staff:application-list", "access_fn": staff_only},
             {"label": _("Sellers"), "url_name": "sellers-staff:seller-list", "access_fn": staff_only},
+            {"label": _("Listings to review"), "url_name": "sellers-staff:listing-review-list", "access_fn": staff_only},
             {"label": _("Certificates to verify"), "url_name": "sellers-staff:certificate-list", "access_fn": staff_only},
         ],
         "access_fn": staff_only,

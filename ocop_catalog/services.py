@@ -263,7 +263,8 @@ class ListingData:
 
 @transaction.atomic
 def product_listing_save(
-    *, producer: "Partner", listing: ListingData, stock_read: int | None = None, ocop_producer: Producer | None = None
+    *, producer: "Partner", listing: ListingData, stock_read: int | None = None, ocop_producer: Producer | None = None,
+    new_listing_review: str | None = None,
 ) -> "Product":
     """Create or update `producer`'s product with SKU `listing.sku`: one product, one stock record.
 
@@ -273,7 +274,8 @@ def product_listing_save(
     a difference that would take stock below zero raises ValidationError on "stock".
 
     `ocop_producer` (managed by `producer`) is who makes it; None keeps an existing product's, and a new product
-    goes to the seller itself (producer_seller_itself).
+    goes to the seller itself (producer_seller_itself). `new_listing_review`: the staff check a NEW product starts
+    in (sellers.listing_review decides; None: approved); an existing product keeps its own.
     """
     if ocop_producer is not None and ocop_producer.partner_id != producer.pk:
         raise ValueError("A seller lists only the producers it manages.")
@@ -289,6 +291,8 @@ def product_listing_save(
         .first()
     )
     product = record.product if record else Product(product_class=ocop_product_class(), producer=producer)
+    if record is None and new_listing_review is not None:
+        product.listing_review = new_listing_review
     product.title = nfc(listing.title)
     product.description = nfc(listing.description)
     product.producer = producer

@@ -13,6 +13,7 @@ from ocop_catalog import services as catalogue_services
 from ocop_catalog.models import Commune, OcopCertificate
 from ocop_catalog.text import nfc, slugify_vi
 
+from .listing_review import listing_resubmit, review_for_new_listing
 from .models import Seller, SellerApplication, SellerDocument
 from .validators import DOCUMENT_EXTENSIONS, SINGLE_LINE_FIELDS, normalise_phone, validate_document, validate_single_line
 
@@ -223,10 +224,12 @@ def seller_listing_save(
 
     `stock_read`: the stock the seller was shown; stock then moves by the seller's change only
     (see `product_listing_save`). `ocop_producer`: who makes it, one of the producers the seller manages
-    (None keeps an existing product's; a new product is the seller's own)."""
+    (None keeps an existing product's; a new product is the seller's own). A new seller's first new listings wait
+    for the staff check (sellers.listing_review)."""
     _require_active(seller)
     product = catalogue_services.product_listing_save(
-        producer=seller.partner, listing=listing, stock_read=stock_read, ocop_producer=ocop_producer
+        producer=seller.partner, listing=listing, stock_read=stock_read, ocop_producer=ocop_producer,
+        new_listing_review=review_for_new_listing(seller=seller),
     )
     if product.is_public != is_public:
         product.is_public = is_public
@@ -249,7 +252,11 @@ def seller_product_update(
             raise ValidationError({"sku": _("You already have a product with this SKU.")})
         record.partner_sku = listing.sku
         record.save(update_fields=["partner_sku"])
-    return seller_listing_save(seller=seller, listing=listing, is_public=is_public, stock_read=stock_read, ocop_producer=ocop_producer)
+    product = seller_listing_save(
+        seller=seller, listing=listing, is_public=is_public, stock_read=stock_read, ocop_producer=ocop_producer
+    )
+    listing_resubmit(product=product)
+    return product
 
 
 def seller_own_producer(*, seller: Seller):

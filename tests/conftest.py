@@ -22,6 +22,13 @@ def _test_settings(settings, tmp_path_factory):
     }
 
 
+@pytest.fixture(autouse=True)
+def _first_listings_review(request, settings):
+    # A new seller's first listings wait for a staff check (sellers.listing_review; on unless turned off). Tests
+    # of something else list as an established seller would; tests of the check are marked first_listings_review.
+    settings.SELLER_FIRST_LISTINGS_REVIEW = request.node.get_closest_marker("first_listings_review") is not None
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _media_root():
     """Uploaded and generated files go to a throw-away folder, never to var/media."""

@@ -12,6 +12,14 @@ class ProductQuerySet(OscarProductQuerySet):
         return self.filter(on_sale_q())
 
 
+class ListingReview(models.TextChoices):
+    """A listing's staff check (sellers.listing_review changes it): a new seller's first listings wait for it."""
+
+    APPROVED = "approved", _("Approved")
+    PENDING = "pending", _("Awaiting staff check")
+    REJECTED = "rejected", _("Rejected")
+
+
 class Product(AbstractProduct):
     """An Oscar product with who sells it and who makes it.
 
@@ -37,6 +45,11 @@ class Product(AbstractProduct):
         blank=True,
         related_name="products",
     )
+
+    listing_review = models.CharField(
+        _("Listing review"), max_length=16, choices=ListingReview.choices, default=ListingReview.APPROVED, db_index=True
+    )
+    listing_review_note = models.CharField(_("Review note"), max_length=500, blank=True)
 
     objects = ProductQuerySet.as_manager()
 

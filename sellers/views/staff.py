@@ -1,8 +1,10 @@
-"""Programme staff: review applications, suspend sellers, set commission, verify certificates."""
+"""Programme staff: review applications and new sellers' first listings, suspend sellers, set commission, verify
+certificates."""
 
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
@@ -14,6 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
+from oscar.core.loading import get_model
 
 from ocop_catalog import selectors as ocop_selectors
 from ocop_catalog.forms import CertificateRevokeForm
@@ -21,12 +24,13 @@ from ocop_catalog.lifecycle import certificate_revoke
 from ocop_catalog.models import OcopCertificate
 from ocop_catalog.text import nfc
 
-from .. import fulfilment, selectors, services, statements
+from .. import fulfilment, listing_review, selectors, services, statements
 from ..forms import CommissionForm, DecisionForm, PayoutForm, RefundForm, SuspensionForm
 from ..models import Fulfilment, Seller, SellerApplication, SellerDocument
 from ..validators import DOCUMENT_EXTENSIONS
 from .orders import statement_csv_response
 
+Product = get_model("catalogue", "Product")
 staff_required = method_decorator(staff_member_required(login_url="/shop/dashboard/login/"), name="dispatch")
 
 
@@ -211,6 +215,38 @@ class CertificateRevokeView(View):
         else:
             messages.success(request, _("Certificate %(number)s revoked.") % {"number": certificate.number})
         return redirect("sellers-staff:certificate-list")
+
+
+@staff_required
+class ListingReviewListView(ListView):
+    """New sellers' first listings waiting for a staff check (sellers.listing_review)."""
+
+    template_name = "sellers/staff/listing_review_list.html"
+    context_object_name = "listings"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return listing_review.listings_awaiting_review()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(required=settings.SELLER_FIRST_LISTINGS_REVIEWED, **kwargs)
+
+
+@staff_required
+class ListingReviewView(View):
+    """Approve or reject (with a note for the seller) one waiting listing: POST only."""
+
+    def post(self, request, pk):
+        product = get_object_or_404(Product, pk=pk)
+        approve = request.POST.get("decision") == "approve"
+        try:
+            listing_review.listing_decide(product=product, approve=approve, note=request.POST.get("note", ""))
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            message = _("%(title)s is on sale.") if approve else _("%(title)s was sent back to its seller.")
+            messages.success(request, message % {"title": product.title})
+        return redirect("sellers-staff:listing-review-list")
 
 
 def _statement_month(request) -> datetime.date:

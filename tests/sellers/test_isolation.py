@@ -137,18 +137,26 @@ def test_lists_show_only_the_sellers_own_products(attacker_client, victim):
     assert "Sản phẩm bí mật" not in html
 
 
-def test_seller_users_cannot_open_staff_seller_pages(attacker_client, victim):
-    for name, kwargs in [
-        ("sellers-staff:seller-detail", {"pk": victim["seller"].pk}),
-        ("sellers-staff:seller-list", {}),
-        ("sellers-staff:certificate-list", {}),
-    ]:
-        response = attacker_client.get(reverse(name, kwargs=kwargs))
-        assert response.status_code == 302 and "login" in response["Location"]
-    response = attacker_client.post(
-        reverse("sellers-staff:certificate-review", kwargs={"pk": victim["certificate"].pk}), {"decision": "verify"}
-    )
-    assert response.status_code == 302
+# Object ids in staff URLs, and what a forged one points at.
+STAFF_ID_KWARGS = {"pk": "product", "part_pk": "part"}
+
+
+def test_seller_users_cannot_open_any_staff_seller_page(attacker_client, victim):
+    """Every staff URL (applications, sellers, listings to review, certificates), read or posted to by a seller."""
+    before = snapshot(victim)
+    review_before = Product.objects.get(pk=victim["product"].pk).listing_review
+    patterns = [p for p in seller_urls.staff_urlpatterns[0] if isinstance(p, URLPattern)]
+    assert {"listing-review-list", "listing-review", "certificate-review"} <= {p.name for p in patterns}
+    for pattern in patterns:
+        kwargs = {name: victim[target].pk for name, target in STAFF_ID_KWARGS.items() if f"<int:{name}>" in str(pattern.pattern)}
+        url = reverse(f"sellers-staff:{pattern.name}", kwargs=kwargs)
+        for response in (
+            attacker_client.get(url),
+            attacker_client.post(url, {"decision": "approve", "note": "x", "reason": "x", "status": "suspended", "rate": "0"}),
+        ):
+            assert response.status_code == 302 and "login" in response["Location"], url
+    assert snapshot(victim) == before
+    assert Product.objects.get(pk=victim["product"].pk).listing_review == review_before
     assert OcopCertificate.objects.get(pk=victim["certificate"].pk).status == OcopCertificate.Status.PENDING
 
 
