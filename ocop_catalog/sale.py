@@ -8,17 +8,27 @@ Suspension is stored once, on the producer (`Partner.is_suspended`), and changed
 sellers.services.seller_suspend / seller_reinstate.
 """
 
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
-APPROVED = "approved"  # marketplace.catalogue.models.ListingReview.APPROVED (the models import this module)
+
+class ListingReview(models.TextChoices):
+    """A listing's staff check (Product.listing_review; only sellers.listing_review changes it): a new seller's
+    first listings wait for it."""
+
+    APPROVED = "approved", _("Approved")
+    PENDING = "pending", _("Awaiting staff check")
+    REJECTED = "rejected", _("Rejected")
+
+
+APPROVED = ListingReview.APPROVED
 
 
 def on_sale_q() -> Q:
     """The products on sale, as a filter of Product."""
-    return Q(is_public=True, parent__isnull=True, listing_review=APPROVED) & (
-        Q(producer__isnull=True) | Q(producer__is_suspended=False)
-    )
+    return Q(is_public=True, parent__isnull=True, listing_review=APPROVED) & (Q(producer__isnull=True) | Q(producer__is_suspended=False))
 
 
 def product_is_on_sale(product) -> bool:

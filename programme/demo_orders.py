@@ -20,7 +20,6 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.checkout.addresses import vietnam
 from ocop_catalog.models import Commune
 from sellers import lifecycle
 from sellers.demo import DEMO_EMAIL_DOMAIN
@@ -31,6 +30,7 @@ Line = get_model("order", "Line")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 ProductRecord = get_model("analytics", "ProductRecord")
+Country = get_model("address", "Country")
 
 NUMBER_PREFIX = "DM"
 SEED = 924  # Decision 924/QĐ-TTg
@@ -135,7 +135,9 @@ def demo_orders_load(*, stdout=None) -> str:
     rng = random.Random(SEED)
     now = timezone.now()
     communes = list(Commune.objects.select_related("province").order_by("code")[:: max(1, Commune.objects.count() // 300)])
-    country = vietnam()
+    country, _ = Country.objects.get_or_create(
+        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "printable_name": "Việt Nam", "is_shipping_country": True}
+    )
     # A few products sell far more than the rest, as on any marketplace.
     popularity = [1 / (rank + 1) ** 0.7 for rank in range(len(records))]
     rng.shuffle(popularity)
@@ -162,7 +164,7 @@ def demo_orders_load(*, stdout=None) -> str:
                 total = sum(record.price * quantity for record, quantity in lines) + fee * len(sellers)
                 addresses.append(ShippingAddress(
                     first_name=NAMES[buyer % len(NAMES)], line1=f"{1 + buyer % 199} {STREETS[buyer % len(STREETS)]}",
-                    line4=f"{commune.name}, {commune.province.name}", country=country,
+                    line2=commune.name, line4=commune.province.name, country=country,
                     phone_number=f"+849{buyer:08d}",
                 ))  # fmt: skip
                 orders.append(Order(

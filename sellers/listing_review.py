@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.catalogue.models import ListingReview
+from ocop_catalog.sale import ListingReview
 
 from .models import Seller
 

@@ -3,21 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
-from ocop_catalog.sale import on_sale_q, product_is_on_sale
+from ocop_catalog.sale import ListingReview, on_sale_q, product_is_on_sale
 
 
 class ProductQuerySet(OscarProductQuerySet):
     def browsable(self):
         """The products on sale (ocop_catalog.sale): Oscar's browsable ones, less those of suspended sellers."""
         return self.filter(on_sale_q())
-
-
-class ListingReview(models.TextChoices):
-    """A listing's staff check (sellers.listing_review changes it): a new seller's first listings wait for it."""
-
-    APPROVED = "approved", _("Approved")
-    PENDING = "pending", _("Awaiting staff check")
-    REJECTED = "rejected", _("Rejected")
 
 
 class Product(AbstractProduct):

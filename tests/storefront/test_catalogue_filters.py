@@ -125,8 +125,10 @@ def test_sort_by_price_and_by_stars(client):
     assert stars == sorted(stars, reverse=True)
 
 
-def test_newest_first_is_the_default_order(client):
-    products = client.get("/shop/catalogue/").context["products"]
+def test_recommended_is_the_default_order_and_newest_first_is_one_choice_away(client):
+    # The recommended order itself: tests/search/test_ranking.py.
+    assert client.get("/shop/catalogue/").context["query"].sort == "recommended"
+    products = client.get("/shop/catalogue/?sort=newest").context["products"]
     created = [product.date_created for product in products]
     assert created == sorted(created, reverse=True)
 
