@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def analyze_products(apps, schema_editor):
+    """Every shop query now filters on listing_review: without statistics for the new column PostgreSQL guesses
+    that few products pass and may pick nested loops that take minutes (seen on the map's producer query)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ANALYZE catalogue_product")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +27,5 @@ class Migration(migrations.Migration):
             name='listing_review_note',
             field=models.CharField(blank=True, max_length=500, verbose_name='Review note'),
         ),
+        migrations.RunPython(analyze_products, migrations.RunPython.noop, elidable=True),
     ]
