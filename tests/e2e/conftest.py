@@ -54,3 +54,12 @@ class Screenshots:
 @pytest.fixture
 def screenshots(request):
     return Screenshots(RESULTS / re.sub(r"[^\w.-]+", "_", request.node.name))
+
+
+def log_in(page, base_url: str, email: str, password: str) -> None:
+    """Sign in through the shop's login form, as a person would."""
+    page.goto(f"{base_url}/shop/accounts/login/")
+    page.fill("#id_login-username", email)
+    page.fill("#id_login-password", password)
+    page.click("button[name=login_submit]")
+    page.wait_for_load_state()

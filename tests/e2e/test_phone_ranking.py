@@ -15,6 +15,7 @@ from PIL import Image
 
 from ocop_catalog.services import product_image_add
 from tests.checkout.conftest import approved_seller, hanoi_localities
+from tests.e2e.conftest import log_in
 from tests.factories import make_product
 
 pytestmark = [
@@ -32,14 +33,6 @@ def _photo(product, colour):
     buffer = io.BytesIO()
     Image.new("RGB", (480, 480), colour).save(buffer, "JPEG")
     product_image_add(product=product, filename=f"{product.slug}.jpg", content=buffer.getvalue())
-
-
-def _log_in(page, url, email):
-    page.goto(f"{url}/shop/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.click("button[name=login_submit]")
-    page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -83,7 +76,7 @@ def test_on_a_phone_the_catalogue_puts_certified_products_with_photos_first(live
 def test_on_a_phone_a_new_sellers_first_listing_waits_for_staff(live_server, browser, screenshots, shop):
     seller_page = browser.new_page(viewport=PHONE, locale="vi-VN")
     seller_page.set_default_timeout(15_000)
-    _log_in(seller_page, live_server.url, shop["newcomer"].email)
+    log_in(seller_page, live_server.url, shop["newcomer"].email, PASSWORD)
     seller_page.goto(f"{live_server.url}/shop/seller/products/new/")
     seller_page.fill("#id_sku", "MAT-500")
     seller_page.fill("#id_title", "Mật ong hoa nhãn 500ml")
@@ -106,7 +99,7 @@ def test_on_a_phone_a_new_sellers_first_listing_waits_for_staff(live_server, bro
 
     staff_page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     staff_page.set_default_timeout(15_000)
-    _log_in(staff_page, live_server.url, shop["staff"].email)
+    log_in(staff_page, live_server.url, shop["staff"].email, PASSWORD)
     staff_page.goto(f"{live_server.url}/shop/dashboard/sellers/listings/")
     screenshots(staff_page, "staff-queue")
     row = staff_page.locator("tr", has_text="Mật ong hoa nhãn 500ml")

@@ -15,6 +15,7 @@ from programme.demo import PILOTS_2023
 from programme.demo_orders import demo_orders_load
 from programme.models import ProgrammeStaff
 from programme.pilots_csv import pilots_load
+from tests.e2e.conftest import log_in
 from tests.factories import make_producer, make_product
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,14 +53,6 @@ def _facts_refreshed():
     sales_facts.backfill()
 
 
-def _log_in(page, url, email):
-    page.goto(f"{url}/shop/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.click("button[name=login_submit]")
-    page.wait_for_load_state()
-
-
 def _charts_drawn(page) -> list[int]:
     """Bars drawn per chart (rect elements with a height)."""
     return page.evaluate(
@@ -72,7 +65,7 @@ def _charts_drawn(page) -> list[int]:
 def test_the_dashboard_draws_its_charts_and_drills_down(live_server, browser, screenshots, programme_world, viewport):
     page = browser.new_page(viewport=viewport, locale="vi-VN")
     page.set_default_timeout(20_000)
-    _log_in(page, live_server.url, programme_world.email)
+    log_in(page, live_server.url, programme_world.email, PASSWORD)
     page.goto(f"{live_server.url}/chuong-trinh/?period=365")
     screenshots(page, "national")
 
