@@ -2,11 +2,14 @@ import os
 import shutil
 import socket
 import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils.functional import empty
 
 
 @pytest.fixture(autouse=True)
@@ -24,15 +27,22 @@ def _test_settings(settings, tmp_path_factory):
 
 @pytest.fixture(autouse=True, scope="session")
 def _media_root():
-    """Uploaded and generated files go to a throw-away folder, never to var/media."""
+    """Uploaded, generated and private files go to throw-away folders of this process (each pytest-xdist worker
+    its own), never to var/media or var/private."""
     from django.conf import settings
 
+    from sellers.models import private_storage
+
     media = tempfile.mkdtemp(prefix="ocop-test-media-")
-    original = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = media
+    private = tempfile.mkdtemp(prefix="ocop-test-private-")
+    original = settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = media, Path(private)
+    private_storage._wrapped = empty  # built again from the setting on first use
     yield media
-    settings.MEDIA_ROOT = original
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = original
+    private_storage._wrapped = empty
     shutil.rmtree(media, ignore_errors=True)
+    shutil.rmtree(private, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +109,41 @@ def _plain_http_live_server():
     yield
     for name, value in saved.items():
         setattr(settings, name, value)
+
+
+# --- pytest-xdist (`make test` runs two workers: -n 2 --dist loadgroup) ------------------------------------
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Each worker its own Redis database: REDIS_URL's number plus the worker's (gw0 → n, gw1 → n + 1).
+
+    Every test empties the cache (FLUSHDB), which must not empty another worker's cache, broker or
+    rate-limit counters. Set in the worker's environment before it reads the settings, so the cache, Celery
+    and the tests and subprocesses that read REDIS_URL all agree. (Test databases get pytest-django's _gw0
+    and _gw1 suffixes; media folders and tmp_path are per process already.)"""
+    base = os.environ.get("REDIS_URL")
+    if not base:
+        return
+    url = urlsplit(base)
+    number = int(url.path.strip("/") or 0) + int(node.gateway.id.removeprefix("gw"))
+    worker_url = url._replace(path=f"/{number}").geturl()
+    node.gateway.remote_exec(f"import os; os.environ['REDIS_URL'] = {worker_url!r}").waitclose()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, where a test file is a group unless its tests name one (xdist_group): each file runs
+    on one worker, so its module-scoped fixtures (demo_catalogue: 6–16 s) are built once, not once per
+    worker; and the tests that open dozens of PostgreSQL connections at once (group "postgres-connections")
+    run one after another on one worker, never beside each other."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class FileOrGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid):
+            scope = super()._split_scope(nodeid)  # the group's name, or the test's own id when it has none
+            return nodeid.split("::", 1)[0] if scope == nodeid else scope
+
+    return FileOrGroupScheduling(config, log)

@@ -22,7 +22,11 @@ StockRecord = get_model("partner", "StockRecord")
 BUYERS = 50
 UNITS = 10
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
+pytestmark = [
+    pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("postgres-connections"),
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

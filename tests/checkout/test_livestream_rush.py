@@ -32,7 +32,11 @@ BUYERS = 100
 SPARE_CONNECTIONS = 15
 STOCK = {"CHE": 7, "MAT": 7, "NEM": 6}  # 20 units
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
+pytestmark = [
+    pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("postgres-connections"),
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

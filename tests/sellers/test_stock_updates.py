@@ -164,6 +164,7 @@ SHIPMENTS = 8
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.xdist_group("postgres-connections")  # ten connections at once (tests/conftest.py)
 def test_seller_saves_racing_shipments_lose_no_unit():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (set DATABASE_URL=postgres://…); SQLite serialises all writers")

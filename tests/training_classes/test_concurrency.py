@@ -11,7 +11,11 @@ from training.classes.services import registration_cancel, registration_create
 
 from .conftest import localities, make_class
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
+pytestmark = [
+    pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("postgres-connections"),
+]  # fmt: skip
 
 
 def _in_threads(count, work):
