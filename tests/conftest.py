@@ -1,3 +1,4 @@
+import fcntl
 import os
 import shutil
 import socket
@@ -111,7 +112,7 @@ def _plain_http_live_server():
         setattr(settings, name, value)
 
 
-# --- pytest-xdist (`make test` runs two workers: -n 2 --dist loadgroup) ------------------------------------
+# --- pytest-xdist (`make test` runs two workers: -n 2 --dist loadfile) ------------------------------------
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -131,19 +132,30 @@ def pytest_configure_node(node):
     node.gateway.remote_exec(f"import os; os.environ['REDIS_URL'] = {worker_url!r}").waitclose()
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
-    """--dist loadgroup, where a test file is a group unless its tests name one (xdist_group): each file runs
-    on one worker, so its module-scoped fixtures (demo_catalogue: 6–16 s) are built once, not once per
-    worker; and the tests that open dozens of PostgreSQL connections at once (group "postgres-connections")
-    run one after another on one worker, never beside each other."""
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadGroupScheduling
+@pytest.fixture(autouse=True)
+def _many_connections_one_at_a_time(request, tmp_path_factory):
+    """A test marked many_connections opens dozens of PostgreSQL connections at once (the server allows 100 in
+    all, and the livestream rush takes all but 15 of those free): under pytest-xdist it holds a lock that the
+    workers share, so two such tests never run side by side."""
+    if request.node.get_closest_marker("many_connections") is None or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    with (tmp_path_factory.getbasetemp().parent / "many-connections.lock").open("w") as lock:  # the run's, not a worker's
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
-    class FileOrGroupScheduling(LoadGroupScheduling):
-        def _split_scope(self, nodeid):
-            scope = super()._split_scope(nodeid)  # the group's name, or the test's own id when it has none
-            return nodeid.split("::", 1)[0] if scope == nodeid else scope
 
-    return FileOrGroupScheduling(config, log)
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A transactional test (its writes committed, every table emptied after it) must not start inside the
+    transaction that a module-scoped fixture (localities, demo_catalogue) holds open for its module's tests:
+    it would run uncommitted and fail to empty the tables. pytest-django runs transactional tests after the
+    others; a test file keeps them in a module of their own, since a worker (--dist loadfile) runs each file's
+    tests one after another."""
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", bool(marker.args and marker.args[0]))
+    if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):
+        from django.db import connection
+
+        if connection.in_atomic_block:
+            pytest.fail(f"{item.nodeid} is transactional: move it out of the module whose fixtures hold a transaction open")

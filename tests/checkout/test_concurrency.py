@@ -22,11 +22,7 @@ StockRecord = get_model("partner", "StockRecord")
 BUYERS = 50
 UNITS = 10
 
-# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
-pytestmark = [
-    pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.xdist_group("postgres-connections"),
-]  # fmt: skip
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.many_connections]
 
 
 @pytest.fixture(autouse=True)

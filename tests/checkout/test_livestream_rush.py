@@ -32,10 +32,9 @@ BUYERS = 100
 SPARE_CONNECTIONS = 15
 STOCK = {"CHE": 7, "MAT": 7, "NEM": 6}  # 20 units
 
-# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
 pytestmark = [
-    pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.xdist_group("postgres-connections"),
+    pytest.mark.postgres, pytest.mark.slow, pytest.mark.many_connections,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]  # fmt: skip
 
 

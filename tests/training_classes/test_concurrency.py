@@ -11,11 +11,7 @@ from training.classes.services import registration_cancel, registration_create
 
 from .conftest import localities, make_class
 
-# With the other tests that open dozens of connections at once: on one pytest-xdist worker, one after another.
-pytestmark = [
-    pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.xdist_group("postgres-connections"),
-]  # fmt: skip
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.many_connections]
 
 
 def _in_threads(count, work):
