@@ -132,6 +132,39 @@ def pytest_configure_node(node):
     node.gateway.remote_exec(f"import os; os.environ['REDIS_URL'] = {worker_url!r}").waitclose()
 
 
+def pytest_configure(config):
+    # pytest-xdist hands out test files in collection order, not largest first: pytest-django collects the
+    # transactional tests after the others, and each of them empties the tables (the Site, the Wagtail home
+    # page, the groups that migrations made), so a worker must come to them only when it is done with the others.
+    config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has put the transactional tests after the others
+def pytest_collection_modifyitems(items):
+    """A test file holds transactional tests only, or none (test_indexing_commits.py, test_stock_update_race.py).
+
+    A worker (--dist loadfile) runs a file's tests together: a transactional test in a file of ordinary ones
+    would run inside the transaction their module-scoped fixtures (localities, demo_catalogue) hold open, and
+    would empty the tables before the ordinary tests of the files the worker takes next."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.plugin import validate_django_db
+
+    kinds = {}
+    for item in items:  # told apart as pytest-django's ordering does
+        marker, fixtures, cls = item.get_closest_marker("django_db"), set(getattr(item, "fixturenames", ())), getattr(item, "cls", None)
+        if cls is not None and issubclass(cls, TransactionTestCase):
+            uses_db, transactional = True, not issubclass(cls, TestCase)
+        else:
+            transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
+            transactional = bool(transaction or reset_sequences or {"transactional_db", "live_server"} & fixtures)
+            uses_db = transactional or marker is not None or "db" in fixtures
+        if uses_db:
+            kinds.setdefault(item.nodeid.split("::", 1)[0], set()).add(transactional)
+    mixed = sorted(path for path, found in kinds.items() if len(found) == 2)
+    if mixed:
+        raise pytest.UsageError(f"move the transactional tests of {', '.join(mixed)} into a test file of their own")
+
+
 @pytest.fixture(autouse=True)
 def _many_connections_one_at_a_time(request, tmp_path_factory):
     """A test marked many_connections opens dozens of PostgreSQL connections at once (the server allows 100 in
@@ -143,19 +176,3 @@ def _many_connections_one_at_a_time(request, tmp_path_factory):
     with (tmp_path_factory.getbasetemp().parent / "many-connections.lock").open("w") as lock:  # the run's, not a worker's
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    """A transactional test (its writes committed, every table emptied after it) must not start inside the
-    transaction that a module-scoped fixture (localities, demo_catalogue) holds open for its module's tests:
-    it would run uncommitted and fail to empty the tables. pytest-django runs transactional tests after the
-    others; a test file keeps them in a module of their own, since a worker (--dist loadfile) runs each file's
-    tests one after another."""
-    marker = item.get_closest_marker("django_db")
-    transactional = marker is not None and marker.kwargs.get("transaction", bool(marker.args and marker.args[0]))
-    if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):
-        from django.db import connection
-
-        if connection.in_atomic_block:
-            pytest.fail(f"{item.nodeid} is transactional: move it out of the module whose fixtures hold a transaction open")
