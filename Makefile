@@ -31,8 +31,11 @@ run: demo
 	@echo "Chợ OCOP: $(SITE_URL)/"
 	$(RUN_ENV) $(PY) tools/run_local.py --port $(PORT)
 
+# Two pytest-xdist workers, each with its own test database and Redis database (tests/conftest.py); a test file
+# stays on one worker, so its module fixtures are built once. TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= 2
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,12 +1,16 @@
+import fcntl
 import os
 import shutil
 import socket
 import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils.functional import empty
 
 
 @pytest.fixture(autouse=True)
@@ -31,15 +35,22 @@ def _first_listings_review(request, settings):
 
 @pytest.fixture(autouse=True, scope="session")
 def _media_root():
-    """Uploaded and generated files go to a throw-away folder, never to var/media."""
+    """Uploaded, generated and private files go to throw-away folders of this process (each pytest-xdist worker
+    its own), never to var/media or var/private."""
     from django.conf import settings
 
+    from sellers.models import private_storage
+
     media = tempfile.mkdtemp(prefix="ocop-test-media-")
-    original = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = media
+    private = tempfile.mkdtemp(prefix="ocop-test-private-")
+    original = settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = media, Path(private)
+    private_storage._wrapped = empty  # built again from the setting on first use
     yield media
-    settings.MEDIA_ROOT = original
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = original
+    private_storage._wrapped = empty
     shutil.rmtree(media, ignore_errors=True)
+    shutil.rmtree(private, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +117,69 @@ def _plain_http_live_server():
     yield
     for name, value in saved.items():
         setattr(settings, name, value)
+
+
+# --- pytest-xdist (`make test` runs two workers: -n 2 --dist loadfile) ------------------------------------
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Each worker its own Redis database: REDIS_URL's number plus the worker's (gw0 → n, gw1 → n + 1).
+
+    Every test empties the cache (FLUSHDB), which must not empty another worker's cache, broker or
+    rate-limit counters. Set in the worker's environment before it reads the settings, so the cache, Celery
+    and the tests and subprocesses that read REDIS_URL all agree. (Test databases get pytest-django's _gw0
+    and _gw1 suffixes; media folders and tmp_path are per process already.)"""
+    base = os.environ.get("REDIS_URL")
+    if not base:
+        return
+    url = urlsplit(base)
+    number = int(url.path.strip("/") or 0) + int(node.gateway.id.removeprefix("gw"))
+    worker_url = url._replace(path=f"/{number}").geturl()
+    node.gateway.remote_exec(f"import os; os.environ['REDIS_URL'] = {worker_url!r}").waitclose()
+
+
+def pytest_configure(config):
+    # pytest-xdist hands out test files in collection order, not largest first: pytest-django collects the
+    # transactional tests after the others, and each of them empties the tables (the Site, the Wagtail home
+    # page, the groups that migrations made), so a worker must come to them only when it is done with the others.
+    config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has put the transactional tests after the others
+def pytest_collection_modifyitems(items):
+    """A test file holds transactional tests only, or none (test_indexing_commits.py, test_stock_update_race.py).
+
+    A worker (--dist loadfile) runs a file's tests together: a transactional test in a file of ordinary ones
+    would run inside the transaction their module-scoped fixtures (localities, demo_catalogue) hold open, and
+    would empty the tables before the ordinary tests of the files the worker takes next."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.plugin import validate_django_db
+
+    kinds = {}
+    for item in items:  # told apart as pytest-django's ordering does
+        marker, fixtures, cls = item.get_closest_marker("django_db"), set(getattr(item, "fixturenames", ())), getattr(item, "cls", None)
+        if cls is not None and issubclass(cls, TransactionTestCase):
+            uses_db, transactional = True, not issubclass(cls, TestCase)
+        else:
+            transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
+            transactional = bool(transaction or reset_sequences or {"transactional_db", "live_server"} & fixtures)
+            uses_db = transactional or marker is not None or "db" in fixtures
+        if uses_db:
+            kinds.setdefault(item.nodeid.split("::", 1)[0], set()).add(transactional)
+    mixed = sorted(path for path, found in kinds.items() if len(found) == 2)
+    if mixed:
+        raise pytest.UsageError(f"move the transactional tests of {', '.join(mixed)} into a test file of their own")
+
+
+@pytest.fixture(autouse=True)
+def _many_connections_one_at_a_time(request, tmp_path_factory):
+    """A test marked many_connections opens dozens of PostgreSQL connections at once (the server allows 100 in
+    all, and the livestream rush takes all but 15 of those free): under pytest-xdist it holds a lock that the
+    workers share, so two such tests never run side by side."""
+    if request.node.get_closest_marker("many_connections") is None or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    with (tmp_path_factory.getbasetemp().parent / "many-connections.lock").open("w") as lock:  # the run's, not a worker's
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield

@@ -22,7 +22,7 @@ StockRecord = get_model("partner", "StockRecord")
 BUYERS = 50
 UNITS = 10
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.many_connections]
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,10 @@ BUYERS = 100
 SPARE_CONNECTIONS = 15
 STOCK = {"CHE": 7, "MAT": 7, "NEM": 6}  # 20 units
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres, pytest.mark.slow, pytest.mark.many_connections,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

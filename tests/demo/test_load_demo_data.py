@@ -21,6 +21,7 @@ def counts():
     return result
 
 
+@pytest.mark.slow  # loads the whole demo (load_demo_data)
 def test_load_demo_data_twice_gives_the_same_counts(localities):
     call_command("load_demo_data", verbosity=0)
     first = counts()
@@ -62,6 +63,7 @@ def test_demo_catalogue_spans_provinces_groups_and_ratings(demo_catalogue):
     assert any(product.ocop_certificate is None for product in products)
 
 
+@pytest.mark.slow  # loads the whole demo (load_demo_data)
 def test_a_demo_seller_signs_in_and_sees_its_own_products(localities, client, settings):
     from django.http import HttpRequest
 

@@ -494,6 +494,7 @@ def _pending_files() -> list[str]:
             for name in private_storage.listdir(f"{PENDING_DIR}/{folder}")[1] if name.endswith(".csv")]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_large_upload_waits_in_private_storage_and_the_session_stays_small(seller_client, seller):
     # Random descriptions: a file that does not compress, near the 5 MB limit.
     rows = [row(sku=f"BIG-{index:04d}", description=os.urandom(2400).hex()) for index in range(1000)]

@@ -11,7 +11,7 @@ from training.classes.services import registration_cancel, registration_create
 
 from .conftest import localities, make_class
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.many_connections]
 
 
 def _in_threads(count, work):
