@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ocop_catalog import services
+from ocop_catalog.bulk import catalogue_bulk_change
 from ocop_catalog.lifecycle import certificate_revoke
 from ocop_catalog.models import Commune, OcopCertificate, Producer
 from ocop_catalog.text import slugify_vi
@@ -26,8 +27,14 @@ class DemoLoadResult:
 def demo_catalogue_load(*, progress: Callable[[int, int], None] | None = None) -> DemoLoadResult:
     """Create or update the demo producers, products, certificates and images. Idempotent.
 
-    Needs the localities loaded first (`load_localities`).
+    Needs the localities loaded first (`load_localities`). One transaction, and one catalogue change: search indexes
+    each product once at the end, not on every save (halves the load's time).
     """
+    with transaction.atomic(), catalogue_bulk_change():
+        return _demo_catalogue_load(progress=progress)
+
+
+def _demo_catalogue_load(*, progress: Callable[[int, int], None] | None) -> DemoLoadResult:
     services.product_groups_ensure()
     for code, ecommerce, smart_rural in PILOT_COMMUNES:
         services.commune_set_pilot_flags(
