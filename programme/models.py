@@ -114,3 +114,119 @@ class ArticleArea(models.Model):
 
             if not issubclass(self.page.specific_class or object, (NewsPage, TrainingArticlePage)):
                 raise ValidationError({"page": _("Choose a news or training article.")})
+
+
+# --- Sales facts: what the dashboard's flow indicators sum (programme.sales_facts writes them) -----------------
+
+
+class SalesDay(models.Model):
+    """The additive sales figures of one day (the orders' placing day, Vietnam time) for one area: a producer
+    (chủ thể OCOP) and its commune, as the indicators attribute them — an item to its product's producer, a
+    seller's part to the producer of its first item. Commune and producer are blank for items of no producer.
+
+    A commune, province or the nation is the sum of its rows — except orders, which one order can give to several
+    areas: a group of areas subtracts the repeats that SalesDayDetail lists (programme.indicators)."""
+
+    day = models.DateField()
+    commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    producer = models.ForeignKey("ocop_catalog.Producer", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    # Orders placed that day with an item of the area whose seller's part is not cancelled, and by payment method.
+    orders = models.PositiveIntegerField(default=0)
+    orders_cod = models.PositiveIntegerField(default=0)
+    orders_vietqr = models.PositiveIntegerField(default=0)
+    orders_card = models.PositiveIntegerField(default=0)
+    lines = models.PositiveIntegerField(default=0)
+    items = models.PositiveIntegerField(default=0)
+    # Delivered items' value less their share (by value) of their part's refunds, never below 0.
+    revenue = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    # Sellers' parts of those orders whose first item is of the area; confirmed ones; cancelled by the deadline job.
+    parts = models.PositiveIntegerField(default=0)
+    parts_confirmed = models.PositiveIntegerField(default=0)
+    parts_auto_cancelled = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Sales of a day")
+        verbose_name_plural = _("Sales by day")
+        indexes = [
+            models.Index(fields=["day", "commune"], name="programme_salesday_day"),
+            models.Index(fields=["commune", "day"], name="programme_salesday_commune"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.commune_id}/{self.producer_id}"
+
+
+class SalesDayDetail(models.Model):
+    """What a period cannot sum from SalesDay, by day and area (as SalesDay):
+
+    - BUYER: one row per buyer (account, else e-mail, else phone) of the area that day — a period counts them
+      distinct, as a buyer may order on many days and from many areas;
+    - CONFIRMATION: one row per confirmed seller's part, with the seconds it waited — a median needs every value
+      (kept exactly, not in buckets, so it is the median the orders give);
+    - SHARED_ORDER: one row per area of an order that counts in more than one area — a group holding n of its
+      areas counted it n times in SalesDay and takes n − 1 off.
+
+    One table, so the flow indicators cost two queries (this and SalesDay) whatever the period."""
+
+    class Kind(models.TextChoices):
+        BUYER = "buyer", _("Buyer")
+        CONFIRMATION = "confirmation", _("Confirmation")
+        SHARED_ORDER = "shared_order", _("Order shared by areas")
+
+    day = models.DateField()
+    commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    producer = models.ForeignKey("ocop_catalog.Producer", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    buyer = models.CharField(max_length=255, null=True)
+    confirm_seconds = models.FloatField(null=True)
+    # Not a constraint: facts never hold an order back from being deleted (the next refresh drops its rows).
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.DO_NOTHING, db_constraint=False, null=True, db_index=False, related_name="+"
+    )
+    payment_method = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("Sales detail of a day")
+        verbose_name_plural = _("Sales details by day")
+        indexes = [
+            models.Index(fields=["day", "commune"], name="programme_salesdetail_day"),
+            models.Index(fields=["commune", "day"], name="programme_salesdetail_commune"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.commune_id}/{self.producer_id} {self.kind}"
+
+
+class SalesDirtyDay(models.Model):
+    """A day whose sales facts are out of date (an order placed, a part moved, a refund made): the next refresh
+    recomputes it."""
+
+    day = models.DateField(primary_key=True)
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Day to refresh")
+        verbose_name_plural = _("Days to refresh")
+
+    def __str__(self):
+        return str(self.day)
+
+
+class SalesFactsRefresh(models.Model):
+    """One refresh of the sales facts: the dashboard says its figures are as of the last one's start (every
+    refresh first takes the days marked out of date)."""
+
+    reason = models.CharField(max_length=20)  # dirty, nightly, backfill, days
+    started_at = models.DateTimeField(db_index=True)
+    finished_at = models.DateTimeField()
+    days = models.PositiveIntegerField()
+    first_day = models.DateField(null=True)
+    last_day = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("Sales facts refresh")
+        verbose_name_plural = _("Sales facts refreshes")
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.reason} {self.started_at:%Y-%m-%d %H:%M} ({self.days} days)"
