@@ -22,3 +22,7 @@ class ProgrammeConfig(AppConfig):
         from . import map_signals
 
         map_signals.connect()  # catalogue changes retire the map's cached answers
+
+        from . import sales_signals
+
+        sales_signals.connect()  # orders, parts' moves and refunds mark their day's sales facts out of date
