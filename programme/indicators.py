@@ -5,7 +5,8 @@ whatever the number of areas.
 An area's facts come from its producers (chủ thể OCOP): a product, its certificates and the items ordered of it
 belong to the commune of the product's producer. Snapshot indicators (producers, products, certificates) are as of
 today; flow indicators (orders, revenue, buyers, payment methods, confirmation, auto-cancellation, articles) count
-orders placed, or articles published, in the period.
+orders placed, or articles published, in the period. The orders' figures are read from the daily sales facts
+(programme.sales_facts keeps them), so a period costs the same two queries whatever its length.
 """
 
 import datetime
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, DecimalField, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -23,16 +24,13 @@ from ocop_catalog.models import Commune, OcopCertificate, Producer
 from ocop_catalog.sale import on_sale_q
 from ocop_catalog.selectors import certificates_valid_on
 from payments import methods
-from sellers import lifecycle
-from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
 from training.classes.models import ClassSession, Registration
 from training.models import Completion
 
-from .models import ArticleArea, Pilot
-from .sql import Median, SecondsBetween
+from .models import ArticleArea, Pilot, SalesDay, SalesDayDetail
+from .sql import Median
 
 Product = get_model("catalogue", "Product")
-Line = get_model("order", "Line")
 
 COMMUNE, PROVINCE, NATIONAL, PRODUCER, PILOT = "commune", "province", "national", "producer", "pilot"
 NATIONAL_KEY = "VN"
@@ -223,7 +221,7 @@ class Paths:
 PRODUCER_PATHS = Paths("commune", "commune__province", "pk")
 PRODUCT_PATHS = Paths("ocop_producer__commune", "ocop_producer__commune__province", "ocop_producer")
 CERTIFICATE_PATHS = Paths("product__ocop_producer__commune", "product__ocop_producer__commune__province", "product__ocop_producer")
-LINE_PATHS = CERTIFICATE_PATHS  # an order line reaches its area through its product, as a certificate does
+FACT_PATHS = Paths("commune", "commune__province", "producer")  # the sales facts (programme.models.SalesDay)
 ARTICLE_PATHS = Paths("commune", "province", "")
 PERSON_PATHS = Paths("commune", "commune__province", "")  # a registrant or learner, by the commune they gave
 
@@ -309,80 +307,52 @@ def _certificate_figures(scope: Scope, today: datetime.date) -> dict:
     return _grouped(expiring, scope, CERTIFICATE_PATHS, certificates_expiring=Count("pk"))
 
 
-def _part_of_line(field_name: str):
-    return Subquery(
-        Fulfilment.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).values(field_name)[:1]
-    )
+def _sales(model, period: Period):
+    return model.objects.filter(day__gte=period.start, day__lte=period.end)
 
 
-def _lines(period: Period):
-    """The order lines of orders placed in `period`, with their seller's part's status."""
-    return Line.objects.filter(
-        order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before
-    ).annotate(part_status=Coalesce(_part_of_line("status"), Value("")))
+# An order counts once in a group of areas: the group sums each area's orders, then takes off, for every order
+# in n > 1 of its areas, the n − 1 repeats (SalesDayDetail's shared-order rows: rows − distinct orders).
+_SHARED = Q(kind=SalesDayDetail.Kind.SHARED_ORDER)
+_ORDER_COUNTS = {
+    "orders": Q(),
+    "orders_cod": Q(payment_method=methods.COD),
+    "orders_vietqr": Q(payment_method=methods.VIETQR),
+    "orders_card": Q(payment_method=methods.CARD),
+}
 
 
-def _net_line_value():
-    """The line's value less its share (by value) of the refunds on its seller's part, never below 0 — in floating
-    point, as SQLite would divide whole numbers as integers (rounded to whole đồng once summed)."""
-    money = DecimalField(max_digits=16, decimal_places=2)
-    refunded = Subquery(
-        SellerRefund.objects.filter(fulfilment__order_id=OuterRef("order_id"), fulfilment__partner_id=OuterRef("partner_id"))
-        .values("fulfilment__order_id").annotate(total=Sum("amount")).values("total")[:1],
-        output_field=money,
-    )  # fmt: skip
-    lines_total = Subquery(
-        Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id"))
-        .values("order_id").annotate(total=Sum("line_price_incl_tax")).values("total")[:1],
-        output_field=money,
-    )  # fmt: skip
-    value = Cast("line_price_incl_tax", FloatField())
-    share = value * Cast(refunded, FloatField()) / NullIf(Cast(lines_total, FloatField()), Value(0.0))
-    return Greatest(value - Coalesce(share, Value(0.0)), Value(0.0), output_field=FloatField())
+def _repeats() -> dict:
+    aggregates = {}
+    for name, condition in _ORDER_COUNTS.items():
+        aggregates[f"{name}_rows"] = Count("order", filter=_SHARED & condition)
+        aggregates[f"{name}_distinct"] = Count("order", distinct=True, filter=_SHARED & condition)
+    return aggregates
 
 
-def _buyer():
-    return Coalesce(
-        Cast("order__user_id", CharField()), NullIf("order__guest_email", Value("")),
-        Cast("order__shipping_address__phone_number", CharField()), output_field=CharField(),
-    )  # fmt: skip
+def _repeats_take_off(totals: dict, details: dict, names=tuple(_ORDER_COUNTS)) -> None:
+    for name in names:
+        repeats = (details.pop(f"{name}_rows", 0) or 0) - (details.pop(f"{name}_distinct", 0) or 0)
+        totals[name] = (totals.get(name) or 0) - repeats
 
 
-def _order_figures(scope: Scope, period: Period) -> dict:
-    live = _lines(period).exclude(part_status=lifecycle.CANCELLED)
-    delivered = Q(part_status=lifecycle.DELIVERED)
-    return _grouped(
-        live.annotate(net_value=Case(When(delivered, then=_net_line_value()), default=None)), scope, LINE_PATHS,
-        orders=Count("order_id", distinct=True),
-        revenue=Sum("net_value"),
-        buyers=Count(_buyer(), distinct=True),
-        orders_cod=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.COD)),
-        orders_vietqr=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.VIETQR)),
-        orders_card=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.CARD)),
-    )  # fmt: skip
-
-
-def _part_figures(scope: Scope, period: Period) -> dict:
-    """Sellers' parts belong to the area of their first item."""
-    first_line = Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).order_by("pk")
-    paid_at = FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="pay").order_by("-created_at")
-    parts = Fulfilment.objects.filter(order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before)
-    parts = parts.annotate(
-        line_commune=Subquery(first_line.values(LINE_PATHS.commune)[:1]),
-        line_province=Subquery(first_line.values(LINE_PATHS.province)[:1]),
-        line_producer=Subquery(first_line.values(LINE_PATHS.producer)[:1]),
-        waiting_from=Coalesce(Subquery(paid_at.values("created_at")[:1]), F("created_at")),
-        expired=Exists(FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="expire")),
-    )
-    wait = Case(When(confirmed_at__isnull=False, then=SecondsBetween(F("confirmed_at"), F("waiting_from"))), default=None)
+def _sales_figures(scope: Scope, period: Period) -> dict:
+    """Orders, delivered revenue, payment methods and auto-cancelled parts summed from the daily facts; buyers,
+    the median confirmation time and the orders' repeats from their details. Two queries."""
     rows = _grouped(
-        parts, scope, Paths("line_commune", "line_province", "line_producer"),
-        median_confirm_seconds=Median(wait),
-        auto_cancelled=Count("pk", filter=Q(expired=True)),
+        _sales(SalesDay, period), scope, FACT_PATHS,
+        **{name: Sum(name) for name in _ORDER_COUNTS}, revenue=Sum("revenue"), auto_cancelled=Sum("parts_auto_cancelled"),
     )  # fmt: skip
-    for row in rows.values():
-        seconds = row.pop("median_confirm_seconds")
+    details = _grouped(
+        _sales(SalesDayDetail, period), scope, FACT_PATHS,
+        buyers=Count("buyer", distinct=True), median_confirm_seconds=Median("confirm_seconds"), **_repeats(),
+    )  # fmt: skip
+    for key, values in details.items():
+        row = rows.setdefault(key, {})
+        _repeats_take_off(row, values)
+        seconds = values.pop("median_confirm_seconds")
         row["median_confirm_hours"] = None if seconds is None else round(seconds / 3600, 1)
+        row.update(values)
     return rows
 
 
@@ -411,15 +381,15 @@ def _training_figures(scope: Scope, period: Period) -> dict:
 
 def figures(*, scope: Scope, period: Period, today: datetime.date | None = None) -> dict:
     """The Figures of every area of `scope` that has any, by area key (commune code, province code, producer id,
-    True/False for pilot communes or not, "VN"). Eight queries, whatever the number of areas."""
+    True/False for pilot communes or not, "VN"). Eight queries, whatever the number of areas; the flow indicators
+    are read from the sales facts (programme.sales_facts), as of their last refresh."""
     today = today or timezone.localdate()
     result: dict = {}
     for rows in (
         _producer_figures(scope, today),
         _product_figures(scope, today),
         _certificate_figures(scope, today),
-        _order_figures(scope, period),
-        _part_figures(scope, period),
+        _sales_figures(scope, period),
         _article_figures(scope, period),
         _training_figures(scope, period),
     ):
@@ -434,27 +404,25 @@ def figures(*, scope: Scope, period: Period, today: datetime.date | None = None)
 
 def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None = None) -> list[dict]:
     """Orders and delivered revenue by month of order, the `months` months up to `until` (today), oldest first,
-    months without orders included. One query. `scope.level` is ignored: the whole scope is summed."""
+    months without orders included. Two queries (the sales facts and their shared orders). `scope.level` is ignored: the whole scope is summed."""
     until = until or timezone.localdate()
     first = until.replace(day=1)
     for _month in range(months - 1):
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     period = Period(start=first, end=until)
     scope = Scope(level=NATIONAL, province=scope.province, commune=scope.commune)
-    lines = _restrict(_lines(period).exclude(part_status=lifecycle.CANCELLED), scope, LINE_PATHS)
-    rows = (
-        lines.annotate(
-            month=TruncMonth("order__date_placed"),
-            net_value=Case(When(Q(part_status=lifecycle.DELIVERED), then=_net_line_value()), default=None),
-        )
-        .values("month").order_by("month")
-        .annotate(orders=Count("order_id", distinct=True), revenue=Sum("net_value"))
-    )  # fmt: skip
-    by_month = {}
-    for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        by_month[month] = (row["orders"], Decimal(round(row["revenue"] or 0)))
+
+    def by_month(model, **aggregates):
+        rows = _restrict(_sales(model, period), scope, FACT_PATHS).annotate(month=TruncMonth("day"))
+        return {row.pop("month"): row for row in rows.values("month").order_by().annotate(**aggregates)}
+
+    totals = by_month(SalesDay, orders=Sum("orders"), revenue=Sum("revenue"))
+    for month, values in by_month(SalesDayDetail, **_repeats()).items():
+        _repeats_take_off(totals.setdefault(month, {}), values, names=("orders",))
+    by_month = {
+        (month.date() if isinstance(month, datetime.datetime) else month): (row.get("orders") or 0, Decimal(round(row.get("revenue") or 0)))
+        for month, row in totals.items()
+    }
     result, month = [], first
     while month <= until:
         orders, revenue = by_month.get(month, (0, Decimal(0)))

@@ -1,9 +1,9 @@
-"""SQL pieces the indicators need that Django does not ship: a median aggregate and seconds between two times,
-on PostgreSQL (percentile_cont, EXTRACT EPOCH) and on SQLite (a registered aggregate, julianday)."""
+"""SQL the indicators need that Django does not ship: a median aggregate, on PostgreSQL (percentile_cont) and on
+SQLite (a registered aggregate)."""
 
 import statistics
 
-from django.db.models import Aggregate, FloatField, Func
+from django.db.models import Aggregate, FloatField
 
 
 class Median(Aggregate):
@@ -18,24 +18,6 @@ class Median(Aggregate):
         return self.as_sql(
             compiler, connection, template="percentile_cont(0.5) WITHIN GROUP (ORDER BY %(expressions)s)",
             function="", **extra_context,
-        )  # fmt: skip
-
-
-class SecondsBetween(Func):
-    """`end` − `start` in seconds, as a float."""
-
-    arity = 2
-    output_field = FloatField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template="EXTRACT(EPOCH FROM (%(expressions)s))", arg_joiner=" - ", **extra_context
-        )
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template="((julianday(%(expressions)s)) * 86400.0)", arg_joiner=") - julianday(",
-            **extra_context,
         )  # fmt: skip
 
 
