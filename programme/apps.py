@@ -9,7 +9,10 @@ class ProgrammeConfig(AppConfig):
     name = "programme"
     verbose_name = _("OCOP programme")
     default_auto_field = "django.db.models.AutoField"
-    demo_loaders = ("programme.demo.demo_pilots_load", "programme.demo.demo_programme_staff_load", "programme.map_demo.demo_map_load")
+    demo_loaders = (
+        "programme.demo.demo_pilots_load", "programme.demo.demo_programme_staff_load", "programme.map_demo.demo_map_load",
+        "programme.demo.demo_sales_facts_load",  # after any step that places orders
+    )  # fmt: skip
 
     def ready(self):
         from django.db.backends.signals import connection_created

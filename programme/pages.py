@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ocop_catalog.models import Commune, Producer, Province
 
-from . import indicators
+from . import indicators, sales_facts
 from .indicators import COMMUNE, NATIONAL, NATIONAL_KEY, PILOT, PRODUCER, PROVINCE, Figures, Period, Scope
 from .models import Pilot
 from .presenters import PILOT_LABELS, Comparison, Row
@@ -36,6 +36,7 @@ class PageData:
     monthly: list[dict] = field(default_factory=list)
     pilots: list[Pilot] = field(default_factory=list)
     computed_at: datetime.datetime | None = None
+    sales_as_of: datetime.datetime | None = None  # the sales facts' last refresh (programme.sales_facts.as_of)
 
 
 # Pages the hourly task (programme.tasks) computes ahead for every province and the nation, for the standard periods.
@@ -52,6 +53,7 @@ def _computed(build) -> "PageData":
                 cursor.execute("SET LOCAL jit = off")
         data = build()
     data.computed_at = timezone.now()
+    data.sales_as_of = sales_facts.as_of()
     return data
 
 

@@ -272,6 +272,17 @@ def order_days() -> tuple[datetime.date, datetime.date] | None:
     return None if first is None else (day_of(first), day_of(last))
 
 
+def backfill(*, since: datetime.date | None = None, progress=None, batch_days: int = BATCH_DAYS) -> RefreshResult:
+    """Recompute every day from `since` (by default the first order's day) to today (the backfill command, the
+    demo loader, the benchmark)."""
+    today = timezone.localdate()
+    if since is None:
+        span = order_days()
+        since = span[0] if span else today
+    days = last_days(max((today - since).days + 1, 0), today=today)
+    return refresh(days=days, reason="backfill", batch_days=batch_days, progress=progress)
+
+
 def as_of() -> datetime.datetime | None:
     """When the last refresh started: the facts hold every change committed before it (each refresh takes the
     days marked out of date). None before the first refresh."""

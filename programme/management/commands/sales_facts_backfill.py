@@ -22,23 +22,15 @@ class Command(BaseCommand):
             raise CommandError("Give --days or --since, not both.")
         if batch_days < 1 or (days is not None and days < 1):
             raise CommandError("--days and --batch-days must be at least 1.")
-        today = timezone.localdate()
-        if days is not None:
-            wanted = sales_facts.last_days(days, today=today)
-        else:
-            if since is None:
-                span = sales_facts.order_days()
-                since = span[0] if span else today
-            wanted = sales_facts.last_days(max((today - since).days + 1, 0), today=today)
         verbose = options["verbosity"] >= 1
 
         def progress(done, total, first, last):
             if verbose:
                 self.stdout.write(f"  [{done}/{total}] {first:%Y-%m-%d} … {last:%Y-%m-%d}")
 
-        if verbose and wanted:
-            self.stdout.write(f"Sales facts: {len(wanted)} days, {min(wanted):%Y-%m-%d} to {max(wanted):%Y-%m-%d}")
-        result = sales_facts.refresh(days=wanted, reason="backfill", batch_days=batch_days, progress=progress)
+        if days is not None:
+            since = timezone.localdate() - datetime.timedelta(days=days - 1)
+        result = sales_facts.backfill(since=since, progress=progress, batch_days=batch_days)
         self.stdout.write(self.style.SUCCESS(
             f"Sales facts: {result.days} days recomputed in {result.batches} batches, {result.seconds:.1f} s."
         ))  # fmt: skip
