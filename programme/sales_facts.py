@@ -97,15 +97,19 @@ def _column(model, name: str) -> str:
     return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
+def _real() -> str:
+    return "DOUBLE PRECISION" if connection.vendor == "postgresql" else "REAL"
+
+
 def _source_sql(start: datetime.datetime, end: datetime.datetime) -> tuple[str, list]:
     """The WITH clause both inserts share: the orders placed from `start` to before `end`, their lines with
     their area, part status and net delivered value (`live`: parts not cancelled), and their parts with their
     area (the first line's), confirmation wait and whether the deadline job cancelled them."""
     vendor = connection.vendor
-    real = "DOUBLE PRECISION" if vendor == "postgresql" else "REAL"
+    real = _real()
     day_sql, day_params = connection.ops.datetime_cast_date_sql("o.date_placed", [], settings.TIME_ZONE)
     if vendor == "postgresql":
-        seconds = "EXTRACT(EPOCH FROM (f.confirmed_at - COALESCE(paid.paid_at, f.created_at)))"
+        seconds = f"CAST(EXTRACT(EPOCH FROM (f.confirmed_at - COALESCE(paid.paid_at, f.created_at))) AS {real})"
     else:
         seconds = "((julianday(f.confirmed_at) - julianday(COALESCE(paid.paid_at, f.created_at))) * 86400.0)"
     names = {
@@ -178,7 +182,7 @@ FROM (
            SUM(CASE WHEN net > 0 THEN net ELSE 0 END) AS revenue, 0 AS parts, 0 AS confirmed, 0 AS expired
     FROM live GROUP BY day, commune_id, producer_id
     UNION ALL
-    SELECT day, commune_id, producer_id, 0, 0, 0, 0, 0, 0, NULL, COUNT(*), COUNT(seconds), SUM(expired)
+    SELECT day, commune_id, producer_id, 0, 0, 0, 0, 0, 0, CAST(NULL AS {_real()}), COUNT(*), COUNT(seconds), SUM(expired)
     FROM part GROUP BY day, commune_id, producer_id
 ) area GROUP BY day, commune_id, producer_id"""
     detail_columns = ", ".join(
@@ -186,14 +190,15 @@ FROM (
         for name in ("day", "commune", "producer", "kind", "buyer", "confirm_seconds", "order", "payment_method")
     )
     kind = SalesDayDetail.Kind
+    real = _real()
     details = f"""{source}
 INSERT INTO {_table(SalesDayDetail)} ({detail_columns})
-SELECT DISTINCT day, commune_id, producer_id, %s, buyer, NULL, NULL, ''
+SELECT DISTINCT day, commune_id, producer_id, %s, buyer, CAST(NULL AS {real}), CAST(NULL AS INTEGER), ''
 FROM live WHERE buyer IS NOT NULL
 UNION ALL
-SELECT day, commune_id, producer_id, %s, NULL, seconds, NULL, '' FROM part WHERE seconds IS NOT NULL
+SELECT day, commune_id, producer_id, %s, CAST(NULL AS TEXT), seconds, CAST(NULL AS INTEGER), '' FROM part WHERE seconds IS NOT NULL
 UNION ALL
-SELECT day, commune_id, producer_id, %s, NULL, NULL, order_id, method
+SELECT day, commune_id, producer_id, %s, CAST(NULL AS TEXT), CAST(NULL AS {real}), order_id, method
 FROM (SELECT DISTINCT day, commune_id, producer_id, order_id, method FROM live) area
 WHERE order_id IN (
     SELECT order_id FROM (SELECT DISTINCT order_id, commune_id, producer_id FROM live) shared
