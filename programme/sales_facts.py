@@ -157,7 +157,8 @@ WITH placed AS (
     ) paid ON paid.fulfilment_id = f.id
 )"""
     # Placeholders in order of appearance: the day's time zone, the range, delivered, cancelled, expire, pay.
-    return sql, [*day_params, start, end, lifecycle.DELIVERED, lifecycle.CANCELLED, "expire", "pay"]
+    adapt = connection.ops.adapt_datetimefield_value  # SQLite compares UTC text: no offset in the bounds
+    return sql, [*day_params, adapt(start), adapt(end), lifecycle.DELIVERED, lifecycle.CANCELLED, "expire", "pay"]
 
 
 def _insert_statements(start: datetime.datetime, end: datetime.datetime) -> list[tuple[str, list]]:

@@ -98,6 +98,18 @@ def test_a_refund_shows_after_the_refresh_task(world, django_capture_on_commit_c
     assert _province().revenue == Decimal(360_000)
 
 
+def test_a_day_runs_from_midnight_to_midnight_vietnam_time(world):  # noqa: F811
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    local = timezone.get_current_timezone()
+    early, late = (place_order(items=[(_product("P7"), 1)], email=f"{name}@example.vn") for name in ("early", "late"))
+    for order, at in ((early, datetime.time(0, 30)), (late, datetime.time(23, 30))):
+        Order.objects.filter(pk=order.pk).update(date_placed=datetime.datetime.combine(yesterday, at, tzinfo=local))
+    SalesDay.objects.all().delete()
+    sales_facts.refresh(days=[yesterday])
+    assert set(SalesDay.objects.values_list("day", flat=True)) == {yesterday}
+    assert sum(SalesDay.objects.values_list("orders", flat=True)) == 2
+
+
 def test_a_buyer_ordering_on_several_days_counts_once_in_the_period(world):  # noqa: F811
     customer = get_model("users", "User").objects.create_user(email="khach-quen@example.vn", password="x")
     earlier = place_order(items=[(_product("P7"), 1)], user=customer)
