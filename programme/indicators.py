@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -311,48 +312,62 @@ def _sales(model, period: Period):
     return model.objects.filter(day__gte=period.start, day__lte=period.end)
 
 
-# An order counts once in a group of areas: the group sums each area's orders, then takes off, for every order
-# in n > 1 of its areas, the n − 1 repeats (SalesDayDetail's shared-order rows: rows − distinct orders).
-_SHARED = Q(kind=SalesDayDetail.Kind.SHARED_ORDER)
-_ORDER_COUNTS = {
-    "orders": Q(),
-    "orders_cod": Q(payment_method=methods.COD),
-    "orders_vietqr": Q(payment_method=methods.VIETQR),
-    "orders_card": Q(payment_method=methods.CARD),
-}
+_ORDER_COUNTS = {"orders": "", "orders_cod": methods.COD, "orders_vietqr": methods.VIETQR, "orders_card": methods.CARD}
+_KIND = SalesDayDetail.Kind
 
 
-def _repeats() -> dict:
-    aggregates = {}
-    for name, condition in _ORDER_COUNTS.items():
-        aggregates[f"{name}_rows"] = Count("order", filter=_SHARED & condition)
-        aggregates[f"{name}_distinct"] = Count("order", distinct=True, filter=_SHARED & condition)
-    return aggregates
-
-
-def _repeats_take_off(totals: dict, details: dict, names=tuple(_ORDER_COUNTS)) -> None:
-    for name in names:
-        repeats = (details.pop(f"{name}_rows", 0) or 0) - (details.pop(f"{name}_distinct", 0) or 0)
-        totals[name] = (totals.get(name) or 0) - repeats
+def _details(details, *, repeats_only: bool = False) -> dict:
+    """From SalesDayDetail rows annotated with their group (`area`), by group: distinct buyers, the median
+    confirmation seconds, and each order count's repeats — an order in n > 1 areas of a group was counted n times
+    in SalesDay, n − 1 too many. One statement: each part is an ORM query of its kind of row (distinct pairs and
+    counts hashed, not sorted), summed by group."""
+    details = details.order_by()
+    shared = details.filter(kind=_KIND.SHARED_ORDER).values("area", "order", "payment_method").annotate(n=Count("pk"))
+    parts = [shared.query.sql_with_params()]
+    repeats = ", ".join(
+        f"SUM(CASE WHEN %s = '' OR s.payment_method = %s THEN s.n - 1 ELSE 0 END) AS {name}" for name in _ORDER_COUNTS
+    )
+    repeat_params = [value for method in _ORDER_COUNTS.values() for value in (method, method)]
+    zeros = ", ".join(f"0 AS {name}" for name in _ORDER_COUNTS)
+    no_median = "CAST(NULL AS DOUBLE PRECISION)" if connection.vendor == "postgresql" else "NULL"
+    branches = [f"SELECT s.area, 0 AS buyers, {no_median} AS median, {repeats} FROM ({{}}) s GROUP BY s.area"]
+    if not repeats_only:
+        buyers = details.filter(kind=_KIND.BUYER).values("area", "buyer").distinct()
+        confirmations = details.filter(kind=_KIND.CONFIRMATION).values("area").annotate(median=Median("confirm_seconds"))
+        parts += [buyers.query.sql_with_params(), confirmations.query.sql_with_params()]
+        branches += [
+            f"SELECT b.area, COUNT(*), {no_median}, {zeros} FROM ({{}}) b GROUP BY b.area",
+            f"SELECT m.area, 0, m.median, {zeros} FROM ({{}}) m",
+        ]
+    sql = " UNION ALL ".join(branch.format(part_sql) for branch, (part_sql, _params) in zip(branches, parts, strict=True))
+    params = [*repeat_params, *parts[0][1], *(value for _sql, part_params in parts[1:] for value in part_params)]
+    names = ", ".join(f"SUM({name})" for name in _ORDER_COUNTS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT area, SUM(buyers), MAX(median), {names} FROM ({sql}) f GROUP BY area", params)
+        rows = cursor.fetchall()
+    return {
+        area: {"buyers": int(buyers or 0), "median_confirm_seconds": median,
+               **{f"{name}_repeats": int(value or 0) for name, value in zip(_ORDER_COUNTS, counts, strict=True)}}
+        for area, buyers, median, *counts in rows
+    }  # fmt: skip
 
 
 def _sales_figures(scope: Scope, period: Period) -> dict:
     """Orders, delivered revenue, payment methods and auto-cancelled parts summed from the daily facts; buyers,
-    the median confirmation time and the orders' repeats from their details. Two queries."""
+    the median confirmation time and the orders counted in several areas from their details. Two queries."""
     rows = _grouped(
         _sales(SalesDay, period), scope, FACT_PATHS,
         **{name: Sum(name) for name in _ORDER_COUNTS}, revenue=Sum("revenue"), auto_cancelled=Sum("parts_auto_cancelled"),
     )  # fmt: skip
-    details = _grouped(
-        _sales(SalesDayDetail, period), scope, FACT_PATHS,
-        buyers=Count("buyer", distinct=True), median_confirm_seconds=Median("confirm_seconds"), **_repeats(),
-    )  # fmt: skip
-    for key, values in details.items():
+    details = _restrict(_sales(SalesDayDetail, period), scope, FACT_PATHS).annotate(area=_key(scope, FACT_PATHS))
+    for key, values in _details(details).items():
+        key = bool(key) if scope.level == PILOT else key  # SQLite answers EXISTS with 0 or 1
         row = rows.setdefault(key, {})
-        _repeats_take_off(row, values)
-        seconds = values.pop("median_confirm_seconds")
+        for name in _ORDER_COUNTS:
+            row[name] = (row.get(name) or 0) - values[f"{name}_repeats"]
+        seconds = values["median_confirm_seconds"]
         row["median_confirm_hours"] = None if seconds is None else round(seconds / 3600, 1)
-        row.update(values)
+        row["buyers"] = values["buyers"]
     return rows
 
 
@@ -402,9 +417,17 @@ def figures(*, scope: Scope, period: Period, today: datetime.date | None = None)
     return result
 
 
+def _as_month(value) -> datetime.date:
+    """A month as the database answers it (a date, a time at midnight, or text on SQLite), as a date."""
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None = None) -> list[dict]:
     """Orders and delivered revenue by month of order, the `months` months up to `until` (today), oldest first,
-    months without orders included. Two queries (the sales facts and their shared orders). `scope.level` is ignored: the whole scope is summed."""
+    months without orders included. Two queries (the sales facts and their orders counted in several areas).
+    `scope.level` is ignored: the whole scope is summed."""
     until = until or timezone.localdate()
     first = until.replace(day=1)
     for _month in range(months - 1):
@@ -412,17 +435,13 @@ def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None
     period = Period(start=first, end=until)
     scope = Scope(level=NATIONAL, province=scope.province, commune=scope.commune)
 
-    def by_month(model, **aggregates):
-        rows = _restrict(_sales(model, period), scope, FACT_PATHS).annotate(month=TruncMonth("day"))
-        return {row.pop("month"): row for row in rows.values("month").order_by().annotate(**aggregates)}
-
-    totals = by_month(SalesDay, orders=Sum("orders"), revenue=Sum("revenue"))
-    for month, values in by_month(SalesDayDetail, **_repeats()).items():
-        _repeats_take_off(totals.setdefault(month, {}), values, names=("orders",))
-    by_month = {
-        (month.date() if isinstance(month, datetime.datetime) else month): (row.get("orders") or 0, Decimal(round(row.get("revenue") or 0)))
-        for month, row in totals.items()
-    }
+    days = _restrict(_sales(SalesDay, period), scope, FACT_PATHS).annotate(month=TruncMonth("day"))
+    days = days.values("month").order_by().annotate(orders=Sum("orders"), revenue=Sum("revenue"))
+    by_month = {_as_month(row["month"]): [row["orders"] or 0, row["revenue"] or 0] for row in days}
+    details = _restrict(_sales(SalesDayDetail, period), scope, FACT_PATHS).annotate(area=TruncMonth("day"))
+    for month, values in _details(details, repeats_only=True).items():
+        by_month.setdefault(_as_month(month), [0, 0])[0] -= values["orders_repeats"]
+    by_month = {month: (orders, Decimal(round(revenue))) for month, (orders, revenue) in by_month.items()}
     result, month = [], first
     while month <= until:
         orders, revenue = by_month.get(month, (0, Decimal(0)))
