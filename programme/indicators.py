@@ -28,7 +28,7 @@ from payments import methods
 from training.classes.models import ClassSession, Registration
 from training.models import Completion
 
-from .models import ArticleArea, Pilot, SalesDay, SalesDayDetail
+from .models import ArticleArea, Pilot, SalesBuyer, SalesConfirmation, SalesDay, SalesSharedOrder
 from .sql import Median
 
 Product = get_model("catalogue", "Product")
@@ -222,7 +222,7 @@ class Paths:
 PRODUCER_PATHS = Paths("commune", "commune__province", "pk")
 PRODUCT_PATHS = Paths("ocop_producer__commune", "ocop_producer__commune__province", "ocop_producer")
 CERTIFICATE_PATHS = Paths("product__ocop_producer__commune", "product__ocop_producer__commune__province", "product__ocop_producer")
-FACT_PATHS = Paths("commune", "commune__province", "producer")  # the sales facts (programme.models.SalesDay)
+FACT_PATHS = Paths("commune", "province", "producer")  # the sales facts (programme.models.SalesFact)
 ARTICLE_PATHS = Paths("commune", "province", "")
 PERSON_PATHS = Paths("commune", "commune__province", "")  # a registrant or learner, by the commune they gave
 
@@ -313,16 +313,15 @@ def _sales(model, period: Period):
 
 
 _ORDER_COUNTS = {"orders": "", "orders_cod": methods.COD, "orders_vietqr": methods.VIETQR, "orders_card": methods.CARD}
-_KIND = SalesDayDetail.Kind
 
 
-def _details(details, *, repeats_only: bool = False) -> dict:
-    """From SalesDayDetail rows annotated with their group (`area`), by group: distinct buyers, the median
-    confirmation seconds, and each order count's repeats — an order in n > 1 areas of a group was counted n times
-    in SalesDay, n − 1 too many. One statement: each part is an ORM query of its kind of row (distinct pairs and
+def _details(facts, *, repeats_only: bool = False) -> dict:
+    """By group, what a period cannot sum: distinct buyers (SalesBuyer), the median confirmation seconds
+    (SalesConfirmation) and each order count's repeats (SalesSharedOrder: an order in n > 1 areas of a group was
+    counted n times in SalesDay, n − 1 too many). `facts(model)` gives a fact table's rows of the period and scope,
+    annotated with their group (`area`). One statement made of an ORM query per table (distinct pairs and
     counts hashed, not sorted), summed by group."""
-    details = details.order_by()
-    shared = details.filter(kind=_KIND.SHARED_ORDER).values("area", "order", "payment_method").annotate(n=Count("pk"))
+    shared = facts(SalesSharedOrder).values("area", "order", "payment_method").annotate(n=Count("pk"))
     parts = [shared.query.sql_with_params()]
     repeats = ", ".join(
         f"SUM(CASE WHEN %s = '' OR s.payment_method = %s THEN s.n - 1 ELSE 0 END) AS {name}" for name in _ORDER_COUNTS
@@ -332,8 +331,8 @@ def _details(details, *, repeats_only: bool = False) -> dict:
     no_median = "CAST(NULL AS DOUBLE PRECISION)" if connection.vendor == "postgresql" else "NULL"
     branches = [f"SELECT s.area, 0 AS buyers, {no_median} AS median, {repeats} FROM ({{}}) s GROUP BY s.area"]
     if not repeats_only:
-        buyers = details.filter(kind=_KIND.BUYER).values("area", "buyer").distinct()
-        confirmations = details.filter(kind=_KIND.CONFIRMATION).values("area").annotate(median=Median("confirm_seconds"))
+        buyers = facts(SalesBuyer).values("area", "buyer").distinct()
+        confirmations = facts(SalesConfirmation).values("area").annotate(median=Median("seconds"))
         parts += [buyers.query.sql_with_params(), confirmations.query.sql_with_params()]
         branches += [
             f"SELECT b.area, COUNT(*), {no_median}, {zeros} FROM ({{}}) b GROUP BY b.area",
@@ -359,8 +358,10 @@ def _sales_figures(scope: Scope, period: Period) -> dict:
         _sales(SalesDay, period), scope, FACT_PATHS,
         **{name: Sum(name) for name in _ORDER_COUNTS}, revenue=Sum("revenue"), auto_cancelled=Sum("parts_auto_cancelled"),
     )  # fmt: skip
-    details = _restrict(_sales(SalesDayDetail, period), scope, FACT_PATHS).annotate(area=_key(scope, FACT_PATHS))
-    for key, values in _details(details).items():
+    def facts(model):
+        return _restrict(_sales(model, period), scope, FACT_PATHS).annotate(area=_key(scope, FACT_PATHS)).order_by()
+
+    for key, values in _details(facts).items():
         key = bool(key) if scope.level == PILOT else key  # SQLite answers EXISTS with 0 or 1
         row = rows.setdefault(key, {})
         for name in _ORDER_COUNTS:
@@ -438,8 +439,10 @@ def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None
     days = _restrict(_sales(SalesDay, period), scope, FACT_PATHS).annotate(month=TruncMonth("day"))
     days = days.values("month").order_by().annotate(orders=Sum("orders"), revenue=Sum("revenue"))
     by_month = {_as_month(row["month"]): [row["orders"] or 0, row["revenue"] or 0] for row in days}
-    details = _restrict(_sales(SalesDayDetail, period), scope, FACT_PATHS).annotate(area=TruncMonth("day"))
-    for month, values in _details(details, repeats_only=True).items():
+    def facts(model):
+        return _restrict(_sales(model, period), scope, FACT_PATHS).annotate(area=TruncMonth("day")).order_by()
+
+    for month, values in _details(facts, repeats_only=True).items():
         by_month.setdefault(_as_month(month), [0, 0])[0] -= values["orders_repeats"]
     by_month = {month: (orders, Decimal(round(revenue))) for month, (orders, revenue) in by_month.items()}
     result, month = [], first

@@ -119,17 +119,34 @@ class ArticleArea(models.Model):
 # --- Sales facts: what the dashboard's flow indicators sum (programme.sales_facts writes them) -----------------
 
 
-class SalesDay(models.Model):
-    """The additive sales figures of one day (the orders' placing day, Vietnam time) for one area: a producer
-    (chủ thể OCOP) and its commune, as the indicators attribute them — an item to its product's producer, a
-    seller's part to the producer of its first item. Commune and producer are blank for items of no producer.
-
-    A commune, province or the nation is the sum of its rows — except orders, which one order can give to several
-    areas: a group of areas subtracts the repeats that SalesDayDetail lists (programme.indicators)."""
+class SalesFact(models.Model):
+    """A sales fact of one day (the order's placing day, Vietnam time) and one area: a producer (chủ thể OCOP), its
+    commune and the commune's province (kept on the row: the dashboard groups by province without a join). Items
+    belong to their product's producer, a seller's part to the producer of its first item, as the indicators
+    attribute them; the area is blank for items of no producer."""
 
     day = models.DateField()
+    province = models.ForeignKey("ocop_catalog.Province", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
     commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
     producer = models.ForeignKey("ocop_catalog.Producer", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["day"], name="%(class)s_day"),
+            models.Index(fields=["province", "day"], name="%(class)s_province"),
+            models.Index(fields=["commune", "day"], name="%(class)s_commune"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.commune_id}/{self.producer_id}"
+
+
+class SalesDay(SalesFact):
+    """The additive sales figures of a day and area: a commune, a province or the nation is the sum of its rows —
+    except orders, which one order can give to several areas: a group of areas takes off the repeats that
+    SalesSharedOrder lists (programme.indicators)."""
+
     # Orders placed that day with an item of the area whose seller's part is not cancelled, and by payment method.
     orders = models.PositiveIntegerField(default=0)
     orders_cod = models.PositiveIntegerField(default=0)
@@ -144,57 +161,45 @@ class SalesDay(models.Model):
     parts_confirmed = models.PositiveIntegerField(default=0)
     parts_auto_cancelled = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(SalesFact.Meta):
         verbose_name = _("Sales of a day")
         verbose_name_plural = _("Sales by day")
-        indexes = [
-            models.Index(fields=["day", "commune"], name="programme_salesday_day"),
-            models.Index(fields=["commune", "day"], name="programme_salesday_commune"),
-        ]
-
-    def __str__(self):
-        return f"{self.day} {self.commune_id}/{self.producer_id}"
 
 
-class SalesDayDetail(models.Model):
-    """What a period cannot sum from SalesDay, by day and area (as SalesDay):
+class SalesBuyer(SalesFact):
+    """A buyer (account, else e-mail, else phone) of the area that day, once: a period counts buyers distinct, as
+    one may order on many days and from many areas."""
 
-    - BUYER: one row per buyer (account, else e-mail, else phone) of the area that day — a period counts them
-      distinct, as a buyer may order on many days and from many areas;
-    - CONFIRMATION: one row per confirmed seller's part, with the seconds it waited — a median needs every value
-      (kept exactly, not in buckets, so it is the median the orders give);
-    - SHARED_ORDER: one row per area of an order that counts in more than one area — a group holding n of its
-      areas counted it n times in SalesDay and takes n − 1 off.
+    buyer = models.CharField(max_length=255)
 
-    One table, so the flow indicators cost two queries (this and SalesDay) whatever the period."""
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Buyer of a day")
+        verbose_name_plural = _("Buyers by day")
 
-    class Kind(models.TextChoices):
-        BUYER = "buyer", _("Buyer")
-        CONFIRMATION = "confirmation", _("Confirmation")
-        SHARED_ORDER = "shared_order", _("Order shared by areas")
 
-    day = models.DateField()
-    commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
-    producer = models.ForeignKey("ocop_catalog.Producer", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    buyer = models.CharField(max_length=255, null=True)
-    confirm_seconds = models.FloatField(null=True)
+class SalesConfirmation(SalesFact):
+    """A confirmed seller's part and the seconds it waited for its seller (from its payment when paid in
+    advance): the median confirmation time needs every value, so it is the median the parts give, not an
+    estimate from buckets."""
+
+    seconds = models.FloatField()
+
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Confirmation of a day")
+        verbose_name_plural = _("Confirmations by day")
+
+
+class SalesSharedOrder(SalesFact):
+    """One area of an order that counts in more than one area: a group holding n of the order's areas counted it
+    n times in SalesDay and takes n − 1 off."""
+
     # Not a constraint: facts never hold an order back from being deleted (the next refresh drops its rows).
-    order = models.ForeignKey(
-        "order.Order", on_delete=models.DO_NOTHING, db_constraint=False, null=True, db_index=False, related_name="+"
-    )
+    order = models.ForeignKey("order.Order", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+")
     payment_method = models.CharField(max_length=16, blank=True)
 
-    class Meta:
-        verbose_name = _("Sales detail of a day")
-        verbose_name_plural = _("Sales details by day")
-        indexes = [
-            models.Index(fields=["day", "commune"], name="programme_salesdetail_day"),
-            models.Index(fields=["commune", "day"], name="programme_salesdetail_commune"),
-        ]
-
-    def __str__(self):
-        return f"{self.day} {self.commune_id}/{self.producer_id} {self.kind}"
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Order shared by areas")
+        verbose_name_plural = _("Orders shared by areas")
 
 
 class SalesDirtyDay(models.Model):

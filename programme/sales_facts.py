@@ -1,5 +1,6 @@
-"""The sales facts behind the dashboard's flow indicators (programme.models.SalesDay, SalesDayDetail): recomputed
-per day with set-based SQL, and kept current by marking the days that change.
+"""The sales facts behind the dashboard's flow indicators (programme.models.SalesDay, and what a period cannot sum:
+SalesBuyer, SalesConfirmation, SalesSharedOrder): recomputed per day with set-based SQL, and kept current by
+marking the days that change.
 
 Every fact is filed under the day its order was placed (Vietnam time), so an order placed, a seller's part moved
 or a refund made changes one day: programme.sales_signals marks it (SalesDirtyDay) once the change commits, the
@@ -23,12 +24,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from ocop_catalog.models import Producer
+from ocop_catalog.models import Commune, Producer
 from payments import methods
 from sellers import lifecycle
 from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
 
-from .models import SalesDay, SalesDayDetail, SalesDirtyDay, SalesFactsRefresh
+from .models import SalesBuyer, SalesConfirmation, SalesDay, SalesDirtyDay, SalesFactsRefresh, SalesSharedOrder
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -102,7 +103,7 @@ def _real() -> str:
 
 
 def _source_sql(start: datetime.datetime, end: datetime.datetime) -> tuple[str, list]:
-    """The WITH clause both inserts share: the orders placed from `start` to before `end`, their lines with
+    """The WITH clause every insert starts from: the orders placed from `start` to before `end`, their lines with
     their area, part status and net delivered value (`live`: parts not cancelled), and their parts with their
     area (the first line's), confirmation wait and whether the deadline job cancelled them."""
     vendor = connection.vendor
@@ -115,7 +116,7 @@ def _source_sql(start: datetime.datetime, end: datetime.datetime) -> tuple[str, 
     names = {
         "order": _table(Order), "line": _table(Line), "product": _table(Product), "producer": _table(Producer),
         "address": _table(ShippingAddress), "part": _table(Fulfilment), "change": _table(FulfilmentStatusChange),
-        "refund": _table(SellerRefund),
+        "refund": _table(SellerRefund), "commune": _table(Commune),
     }  # fmt: skip
     sql = f"""
 WITH placed AS (
@@ -125,13 +126,14 @@ WITH placed AS (
     WHERE o.date_placed >= %s AND o.date_placed < %s
 ), item AS (
     SELECT l.id, l.order_id, l.partner_id, l.quantity, CAST(l.line_price_incl_tax AS {real}) AS value,
-           placed.day, placed.method, placed.buyer, p.ocop_producer_id AS producer_id, pr.commune_id,
+           placed.day, placed.method, placed.buyer, p.ocop_producer_id AS producer_id, pr.commune_id, cm.province_id,
            COALESCE(f.status, '') AS part_status, f.id AS part_id,
            SUM(CAST(l.line_price_incl_tax AS {real})) OVER (PARTITION BY l.order_id, l.partner_id) AS part_value,
            ROW_NUMBER() OVER (PARTITION BY l.order_id, l.partner_id ORDER BY l.id) AS place
     FROM placed JOIN {names["line"]} l ON l.order_id = placed.order_id
     LEFT JOIN {names["product"]} p ON p.id = l.product_id
     LEFT JOIN {names["producer"]} pr ON pr.id = p.ocop_producer_id
+    LEFT JOIN {names["commune"]} cm ON cm.code = pr.commune_id
     LEFT JOIN {names["part"]} f ON f.order_id = l.order_id AND f.partner_id = l.partner_id
 ), refunded AS (
     SELECT r.fulfilment_id, CAST(SUM(r.amount) AS {real}) AS amount
@@ -144,7 +146,7 @@ WITH placed AS (
     FROM item LEFT JOIN refunded ON refunded.fulfilment_id = item.part_id
     WHERE item.part_status <> %s
 ), part AS (
-    SELECT f.id, placed.day, head.commune_id, head.producer_id,
+    SELECT f.id, placed.day, head.province_id, head.commune_id, head.producer_id,
            CASE WHEN f.confirmed_at IS NOT NULL THEN {seconds} END AS seconds,
            CASE WHEN EXISTS (SELECT 1 FROM {names["change"]} c WHERE c.fulfilment_id = f.id AND c.transition = %s)
                 THEN 1 ELSE 0 END AS expired
@@ -161,53 +163,50 @@ WITH placed AS (
     return sql, [*day_params, adapt(start), adapt(end), lifecycle.DELIVERED, lifecycle.CANCELLED, "expire", "pay"]
 
 
+AREA = "day, province_id, commune_id, producer_id"
+FACT_MODELS = (SalesDay, SalesBuyer, SalesConfirmation, SalesSharedOrder)
+
+
+def _insert(model, names: tuple[str, ...], select: str, params: list, *, start, end) -> tuple[str, list]:
+    source, source_params = _source_sql(start, end)
+    columns = ", ".join(_column(model, name) for name in ("day", "province", "commune", "producer", *names))
+    return f"{source}\nINSERT INTO {_table(model)} ({columns})\n{select}", [*source_params, *params]
+
+
 def _insert_statements(start: datetime.datetime, end: datetime.datetime) -> list[tuple[str, list]]:
-    source, params = _source_sql(start, end)
-    day_columns = ", ".join(
-        _column(SalesDay, name) for name in (
-            "day", "commune", "producer", "orders", "orders_cod", "orders_vietqr", "orders_card", "lines", "items",
-            "revenue", "parts", "parts_confirmed", "parts_auto_cancelled",
-        )
-    )  # fmt: skip
+    """One INSERT … SELECT per fact table for the orders placed from `start` to before `end`."""
     # Net values are never below 0; summed in floating point as the shares are, kept to the hundredth of a đồng.
-    days = f"""{source}
-INSERT INTO {_table(SalesDay)} ({day_columns})
-SELECT day, commune_id, producer_id, SUM(orders), SUM(cod), SUM(vietqr), SUM(card), SUM(n_lines), SUM(n_items),
+    days = f"""SELECT {AREA}, SUM(orders), SUM(cod), SUM(vietqr), SUM(card), SUM(n_lines), SUM(n_items),
        COALESCE(ROUND(CAST(SUM(revenue) AS NUMERIC), 2), 0), SUM(parts), SUM(confirmed), SUM(expired)
 FROM (
-    SELECT day, commune_id, producer_id, COUNT(DISTINCT order_id) AS orders,
+    SELECT {AREA}, COUNT(DISTINCT order_id) AS orders,
            COUNT(DISTINCT CASE WHEN method = %s THEN order_id END) AS cod,
            COUNT(DISTINCT CASE WHEN method = %s THEN order_id END) AS vietqr,
            COUNT(DISTINCT CASE WHEN method = %s THEN order_id END) AS card,
            COUNT(*) AS n_lines, SUM(quantity) AS n_items,
            SUM(CASE WHEN net > 0 THEN net ELSE 0 END) AS revenue, 0 AS parts, 0 AS confirmed, 0 AS expired
-    FROM live GROUP BY day, commune_id, producer_id
+    FROM live GROUP BY {AREA}
     UNION ALL
-    SELECT day, commune_id, producer_id, 0, 0, 0, 0, 0, 0, CAST(NULL AS {_real()}), COUNT(*), COUNT(seconds), SUM(expired)
-    FROM part GROUP BY day, commune_id, producer_id
-) area GROUP BY day, commune_id, producer_id"""
-    detail_columns = ", ".join(
-        _column(SalesDayDetail, name)
-        for name in ("day", "commune", "producer", "kind", "buyer", "confirm_seconds", "order", "payment_method")
-    )
-    kind = SalesDayDetail.Kind
-    real = _real()
-    details = f"""{source}
-INSERT INTO {_table(SalesDayDetail)} ({detail_columns})
-SELECT DISTINCT day, commune_id, producer_id, %s, buyer, CAST(NULL AS {real}), CAST(NULL AS INTEGER), ''
-FROM live WHERE buyer IS NOT NULL
-UNION ALL
-SELECT day, commune_id, producer_id, %s, CAST(NULL AS TEXT), seconds, CAST(NULL AS INTEGER), '' FROM part WHERE seconds IS NOT NULL
-UNION ALL
-SELECT day, commune_id, producer_id, %s, CAST(NULL AS TEXT), CAST(NULL AS {real}), order_id, method
-FROM (SELECT DISTINCT day, commune_id, producer_id, order_id, method FROM live) area
+    SELECT {AREA}, 0, 0, 0, 0, 0, 0, CAST(NULL AS {_real()}), COUNT(*), COUNT(seconds), SUM(expired)
+    FROM part GROUP BY {AREA}
+) area GROUP BY {AREA}"""
+    # An order's areas, when it has more than one.
+    shared = f"""SELECT {AREA}, order_id, method
+FROM (SELECT DISTINCT {AREA}, order_id, method FROM live) area
 WHERE order_id IN (
-    SELECT order_id FROM (SELECT DISTINCT order_id, commune_id, producer_id FROM live) shared
+    SELECT order_id FROM (SELECT DISTINCT order_id, province_id, commune_id, producer_id FROM live) areas
     GROUP BY order_id HAVING COUNT(*) > 1
 )"""
+    span = {"start": start, "end": end}
     return [
-        (days, [*params, methods.COD, methods.VIETQR, methods.CARD]),
-        (details, [*params, kind.BUYER, kind.CONFIRMATION, kind.SHARED_ORDER]),
+        _insert(
+            SalesDay, ("orders", "orders_cod", "orders_vietqr", "orders_card", "lines", "items", "revenue", "parts",
+                       "parts_confirmed", "parts_auto_cancelled"),
+            days, [methods.COD, methods.VIETQR, methods.CARD], **span,
+        ),  # fmt: skip
+        _insert(SalesBuyer, ("buyer",), f"SELECT DISTINCT {AREA}, buyer FROM live WHERE buyer IS NOT NULL", [], **span),
+        _insert(SalesConfirmation, ("seconds",), f"SELECT {AREA}, seconds FROM part WHERE seconds IS NOT NULL", [], **span),
+        _insert(SalesSharedOrder, ("order", "payment_method"), shared, [], **span),
     ]
 
 
@@ -228,8 +227,8 @@ def _batch_refresh(first: datetime.date, last: datetime.date) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         # Taken inside the batch: a change committed after this is marked again and refreshed next time.
         SalesDirtyDay.objects.filter(day__range=(first, last)).delete()
-        SalesDay.objects.filter(day__range=(first, last)).delete()
-        SalesDayDetail.objects.filter(day__range=(first, last)).delete()
+        for model in FACT_MODELS:
+            model.objects.filter(day__range=(first, last)).delete()
         for sql, params in _insert_statements(_start_of(first), _start_of(last + datetime.timedelta(days=1))):
             cursor.execute(sql, params)
 
