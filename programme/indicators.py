@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -237,9 +237,11 @@ class Scope:
     pilot_kind: str | None = None  # for PILOT grouping: one kind, or any
 
 
-def _pilot_exists(commune_ref, kind: str | None):
-    pilots = Pilot.objects.filter(commune=OuterRef(commune_ref))
-    return Exists(pilots.filter(kind=kind) if kind else pilots)
+def _is_pilot(commune_lookup: str, kind: str | None):
+    """Whether the row's commune is a pilot (of `kind`, or of any): `commune IN (pilots)`, which the database
+    answers from one hashed list of pilot communes (a correlated EXISTS would probe the pilots once per row)."""
+    pilots = Pilot.objects.filter(kind=kind) if kind else Pilot.objects.all()
+    return ExpressionWrapper(Q(**{f"{commune_lookup}__in": pilots.values("commune")}), output_field=BooleanField())
 
 
 def _key(scope: Scope, paths: Paths, *, outer: bool = False):
@@ -251,7 +253,7 @@ def _key(scope: Scope, paths: Paths, *, outer: bool = False):
     if scope.level == PRODUCER:
         return F(paths.producer)
     if scope.level == PILOT:
-        return _pilot_exists(paths.commune, scope.pilot_kind)
+        return _is_pilot(paths.commune, scope.pilot_kind)
     return Value(NATIONAL_KEY)
 
 
@@ -456,7 +458,7 @@ def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None
 def commune_counts_by_pilot(*, province: str | None, kind: str | None = None) -> dict[bool, int]:
     """How many communes are pilots (True) and not (False), in `province` or the nation. One query."""
     communes = Commune.objects.all() if province is None else Commune.objects.filter(province_id=province)
-    rows = communes.annotate(is_pilot=_pilot_exists("code", kind)).values("is_pilot").order_by().annotate(n=Count("code"))
+    rows = communes.annotate(is_pilot=_is_pilot("code", kind)).values("is_pilot").order_by().annotate(n=Count("code"))
     counts = {True: 0, False: 0}
     counts.update({row["is_pilot"]: row["n"] for row in rows})
     return counts
