@@ -74,8 +74,8 @@ def _key(kind: str, code: str, period: Period) -> str:
     return f"programme:page:v{CACHE_VERSION}:{kind}:{code}:{period.start:%Y%m%d}:{period.end:%Y%m%d}"
 
 
-def _comparisons(*, province: str | None, period: Period) -> list[Comparison]:
-    groups = indicators.figures(scope=Scope(level=PILOT, province=province), period=period)
+def _comparisons(*, province: str | None, period: Period, memo: dict) -> list[Comparison]:
+    groups = indicators.figures(scope=Scope(level=PILOT, province=province), period=period, memo=memo)
     counts = indicators.commune_counts_by_pilot(province=province)
     return [
         Comparison(label=_("Pilot communes"), communes=counts[True], figures=groups.get(True, Figures(key=True))),
@@ -88,7 +88,8 @@ def national_page(*, period: Period, refresh: bool = False) -> PageData:
 
     def build():
         target = indicators.online_target_percent()
-        by_province = indicators.figures(scope=Scope(level=PROVINCE), period=period)
+        memo: dict = {}  # the three groupings of the nation add up one reading by commune
+        by_province = indicators.figures(scope=Scope(level=PROVINCE), period=period, memo=memo)
         pilots = dict(
             Pilot.objects.values("commune__province_id").order_by().annotate(n=Count("commune", distinct=True))
             .values_list("commune__province_id", "n")
@@ -101,11 +102,11 @@ def national_page(*, period: Period, refresh: bool = False) -> PageData:
             )  # fmt: skip
             for province in Province.objects.order_by("short_name")
         ]
-        national = indicators.figures(scope=Scope(level=NATIONAL), period=period).get(NATIONAL_KEY, Figures())
+        national = indicators.figures(scope=Scope(level=NATIONAL), period=period, memo=memo).get(NATIONAL_KEY, Figures())
         return PageData(
             title=_("Whole country"), level=PROVINCE, rows=rows,
             total=Row(key=NATIONAL_KEY, name=_("Whole country"), figures=national, target=target),
-            comparisons=_comparisons(province=None, period=period),
+            comparisons=_comparisons(province=None, period=period, memo=memo),
             monthly=indicators.monthly_sales(scope=Scope(level=NATIONAL), until=period.end),
         )  # fmt: skip
 
@@ -118,7 +119,8 @@ def province_page(*, province: Province, period: Period, refresh: bool = False) 
 
     def build():
         default_target = indicators.online_target_percent()
-        by_commune = indicators.figures(scope=Scope(level=COMMUNE, province=province.code), period=period)
+        memo: dict = {}  # the three groupings of the province add up one reading by commune
+        by_commune = indicators.figures(scope=Scope(level=COMMUNE, province=province.code), period=period, memo=memo)
         pilots = list(Pilot.objects.filter(commune__province=province).select_related("commune"))
         kinds, targets = {}, {}
         for pilot in pilots:
@@ -135,11 +137,11 @@ def province_page(*, province: Province, period: Period, refresh: bool = False) 
             )  # fmt: skip
             for commune in Commune.objects.filter(province=province, code__in=shown)
         ]
-        total = indicators.figures(scope=Scope(level=PROVINCE, province=province.code), period=period)
+        total = indicators.figures(scope=Scope(level=PROVINCE, province=province.code), period=period, memo=memo)
         return PageData(
             title=province.name, level=COMMUNE, rows=rows,
             total=Row(key=province.code, name=province.name, figures=total.get(province.code, Figures()), target=default_target),
-            comparisons=_comparisons(province=province.code, period=period),
+            comparisons=_comparisons(province=province.code, period=period, memo=memo),
             monthly=indicators.monthly_sales(scope=Scope(level=NATIONAL, province=province.code), until=period.end),
             pilots=pilots,
         )  # fmt: skip

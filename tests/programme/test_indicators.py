@@ -249,3 +249,13 @@ def test_monthly_sales_has_every_month_and_the_older_order(world):
 def test_a_fixed_number_of_queries_whatever_the_number_of_areas(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         indicators.figures(scope=Scope(level=indicators.COMMUNE), period=LAST_30)
+
+
+@pytest.mark.parametrize("province", [None, THAI_NGUYEN])
+def test_groupings_added_up_from_communes_are_those_read_directly(world, province, django_assert_max_num_queries):
+    memo: dict = {}
+    levels = (indicators.COMMUNE, PROVINCE, NATIONAL, PILOT)
+    with django_assert_max_num_queries(8 + 3 * 4):  # the additive figures are read once, by commune
+        added_up = [indicators.figures(scope=Scope(level=level, province=province), period=LAST_30, memo=memo) for level in levels]
+    for level, figures in zip(levels, added_up, strict=True):
+        assert figures == indicators.figures(scope=Scope(level=level, province=province), period=LAST_30), level
