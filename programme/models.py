@@ -185,6 +185,9 @@ class SalesConfirmation(SalesFact):
     seconds = models.FloatField()
 
     class Meta(SalesFact.Meta):
+        # No (province, day) index: the median by province of a year reads the table and sorts it faster than it
+        # would follow that index (one row at a time); a province page reads its year in ~10 ms either way.
+        indexes = [index for index in SalesFact.Meta.indexes if index.fields != ["province", "day"]]
         verbose_name = _("Confirmation of a day")
         verbose_name_plural = _("Confirmations by day")
 
