@@ -3,8 +3,10 @@ SalesBuyer, SalesConfirmation, SalesSharedOrder): recomputed per day with set-ba
 marking the days that change.
 
 Every fact is filed under the day its order was placed (Vietnam time), so an order placed, a seller's part moved
-or a refund made changes one day: programme.sales_signals marks it (SalesDirtyDay) once the change commits, the
-beat task `sales_facts_refresh_dirty` recomputes the marked days every PROGRAMME_FACTS_REFRESH_SECONDS, and
+or a refund made changes one day. The beat task `sales_facts_refresh_dirty` recomputes, every
+PROGRAMME_FACTS_REFRESH_SECONDS, today and yesterday (most changes: orders are placed today, and paid, confirmed
+and shipped within a day or two — they need no mark, so placing an order writes nothing more) and the older days
+programme.sales_signals marked (SalesDirtyDay) once their change committed;
 `sales_facts_refresh_nightly` recomputes the last PROGRAMME_FACTS_NIGHTLY_DAYS days (so what no signal reports — a
 product given another producer, a producer moving commune — is right by the next morning).
 
@@ -72,12 +74,19 @@ def days_mark_dirty(*, days: Iterable[datetime.date]) -> None:
         SalesDirtyDay.objects.bulk_create(marks, ignore_conflicts=True)
 
 
+def days_always_refreshed(*, today: datetime.date | None = None) -> list[datetime.date]:
+    """Today and yesterday: every refresh recomputes them (yesterday too, for a change made just before midnight
+    to an order of that day)."""
+    return last_days(2, today=today)
+
+
 def day_mark_dirty_on_commit(*, moment: datetime.datetime) -> None:
-    """Mark the day of `moment` once the current transaction commits (never in the writer's transaction, so busy
-    checkouts do not queue on one row); robust: a change is never refused for its mark, and the nightly refresh
-    catches a mark lost to a crash."""
+    """Mark the day of `moment` for the next refresh once the current transaction commits (never in the writer's
+    transaction, so busy checkouts do not queue on one row) — unless it is today, which every refresh recomputes.
+    Robust: a change is never refused for its mark, and the nightly refresh catches a mark lost to a crash."""
     day = day_of(moment)
-    transaction.on_commit(lambda: days_mark_dirty(days=[day]), robust=True)
+    if day != timezone.localdate():
+        transaction.on_commit(lambda: days_mark_dirty(days=[day]), robust=True)
 
 
 # --- Recomputing days ---------------------------------------------------------------------------
@@ -256,8 +265,9 @@ def refresh(
 
 
 def refresh_dirty() -> RefreshResult:
-    """Recompute the days marked out of date (the beat task, every PROGRAMME_FACTS_REFRESH_SECONDS)."""
-    return refresh(reason="dirty")
+    """Recompute today, yesterday and the days marked out of date (the beat task, every
+    PROGRAMME_FACTS_REFRESH_SECONDS)."""
+    return refresh(days=days_always_refreshed(), reason="dirty")
 
 
 def last_days(count: int, *, today: datetime.date | None = None) -> list[datetime.date]:

@@ -1,17 +1,14 @@
 """What makes a day's sales facts out of date (programme.sales_facts): an order placed, a seller's part moved
 (sellers.fulfilment sends part_transitioned for every move) or a refund recorded. Each marks the day its order was
-placed, once the change commits; the beat task recomputes the marked days."""
+placed, once the change commits — unless that day is today, which the beat task recomputes every time anyway."""
 
 from django.db.models.signals import post_save
 from oscar.apps.order.signals import order_placed
-from oscar.core.loading import get_model
 
 from sellers.models import SellerRefund
 from sellers.signals import part_transitioned
 
 from .sales_facts import day_mark_dirty_on_commit
-
-Order = get_model("order", "Order")
 
 
 def _order_placed(sender, order, **kwargs):
@@ -25,9 +22,8 @@ def _part_moved(sender, part, **kwargs):
 def _refund_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    placed = Order.objects.filter(fulfilments=instance.fulfilment_id).values_list("date_placed", flat=True).first()
-    if placed is not None:
-        day_mark_dirty_on_commit(moment=placed)
+    part = instance.fulfilment  # refund_record passes the part it locked; its order is read once
+    day_mark_dirty_on_commit(moment=part.order.date_placed)
 
 
 def connect() -> None:

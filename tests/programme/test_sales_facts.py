@@ -55,15 +55,27 @@ def test_a_refresh_is_idempotent(world):  # noqa: F811
     assert _province().orders == 3 and _province().revenue == Decimal(380_000)
 
 
-def test_a_new_order_shows_after_the_refresh_task(world, django_capture_on_commit_callbacks):  # noqa: F811
-    assert not SalesDirtyDay.objects.exists()
+def test_a_new_order_shows_after_the_refresh_task_which_always_takes_today(world, django_capture_on_commit_callbacks):  # noqa: F811
     with django_capture_on_commit_callbacks(execute=True):
         place_order(items=[(_product("P1"), 1)], email="new-buyer@example.vn")
-    assert list(SalesDirtyDay.objects.values_list("day", flat=True)) == [timezone.localdate()]
+    assert not SalesDirtyDay.objects.exists()  # placing an order writes no mark: today is always recomputed
     assert _province().orders == 3  # not yet: the facts are as of the last refresh
-    assert tasks.sales_facts_refresh_dirty() == 1
+    assert tasks.sales_facts_refresh_dirty() == 2  # today and yesterday
     thai_nguyen = _province()
     assert (thai_nguyen.orders, thai_nguyen.buyers) == (4, 4)
+
+
+def test_a_change_to_an_older_order_marks_its_day_for_the_refresh_task(world, django_capture_on_commit_callbacks):  # noqa: F811
+    order = place_order(items=[(_product("P7"), 1)], email="older@example.vn")
+    ten_days_ago = timezone.now() - datetime.timedelta(days=10)
+    Order.objects.filter(pk=order.pk).update(date_placed=ten_days_ago)
+    sales_facts.refresh(days=[sales_facts.day_of(ten_days_ago)])
+    assert _province(HA_NOI).orders == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfilment_cancel(fulfilment=Fulfilment.objects.get(order=order), reason="Hết hàng")
+    assert list(SalesDirtyDay.objects.values_list("day", flat=True)) == [sales_facts.day_of(ten_days_ago)]
+    assert tasks.sales_facts_refresh_dirty() == 3
+    assert _province(HA_NOI).orders == 1
     assert not SalesDirtyDay.objects.exists()
 
 
@@ -88,13 +100,15 @@ def test_a_part_cancelled_leaves_the_orders_after_the_refresh_task(world, django
 
 
 def test_a_refund_shows_after_the_refresh_task(world, django_capture_on_commit_callbacks):  # noqa: F811
-    o1 = world.orders[0]
-    part = Fulfilment.objects.get(order=o1, partner=world.s1.partner)  # p1 × 2, 200.000 ₫, delivered
+    o1, o6 = world.orders[0], world.orders[5]
     with django_capture_on_commit_callbacks(execute=True):
-        fulfilment.refund_record(fulfilment=part, amount=Decimal(20_000), reason="Giao thiếu")
-    assert SalesDirtyDay.objects.filter(day=timezone.localdate()).exists()
+        # O1: p1 × 2, 200.000 ₫, delivered today; O6: p1, 100.000 ₫, delivered, placed 100 days ago.
+        fulfilment.refund_record(fulfilment=Fulfilment.objects.get(order=o1, partner=world.s1.partner), amount=Decimal(20_000), reason="Giao thiếu")
+        fulfilment.refund_record(fulfilment=Fulfilment.objects.get(order=o6), amount=Decimal(30_000), reason="Hộp móp")
+    assert list(SalesDirtyDay.objects.values_list("day", flat=True)) == [sales_facts.day_of(Order.objects.get(pk=o6.pk).date_placed)]
     tasks.sales_facts_refresh_dirty()
     assert _province().revenue == Decimal(360_000)
+    assert _province(period=Period.last_days(365)).revenue == Decimal(360_000 + 70_000)
 
 
 def test_a_day_runs_from_midnight_to_midnight_vietnam_time(world):  # noqa: F811
