@@ -32,6 +32,7 @@ from sellers import lifecycle
 from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
 
 from .models import SalesBuyer, SalesConfirmation, SalesDay, SalesDirtyDay, SalesFactsRefresh, SalesSharedOrder
+from .sql import buyer_key_sql
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -213,7 +214,10 @@ WHERE order_id IN (
                        "parts_confirmed", "parts_auto_cancelled"),
             days, [methods.COD, methods.VIETQR, methods.CARD], **span,
         ),  # fmt: skip
-        _insert(SalesBuyer, ("buyer",), f"SELECT DISTINCT {AREA}, buyer FROM live WHERE buyer IS NOT NULL", [], **span),
+        _insert(
+            SalesBuyer, ("buyer",),
+            f"SELECT DISTINCT {AREA}, {buyer_key_sql(connection.vendor, 'buyer')} FROM live WHERE buyer IS NOT NULL", [], **span,
+        ),  # fmt: skip
         _insert(SalesConfirmation, ("seconds",), f"SELECT {AREA}, seconds FROM part WHERE seconds IS NOT NULL", [], **span),
         _insert(SalesSharedOrder, ("order", "payment_method"), shared, [], **span),
     ]
