@@ -323,6 +323,16 @@ TRAINING_REGISTRATIONS_PER_CLIENT = env.int("TRAINING_REGISTRATIONS_PER_CLIENT",
 CELERY_BEAT_SCHEDULE["programme-dashboard-figures"] = {
     "task": "programme.tasks.dashboard_figures_refresh", "schedule": crontab(minute=40),
 }
+# The dashboard's sales facts (programme.sales_facts): the days marked out of date (an order, a part's move, a refund)
+# are recomputed every PROGRAMME_FACTS_REFRESH_SECONDS, and the last PROGRAMME_FACTS_NIGHTLY_DAYS days every night.
+PROGRAMME_FACTS_REFRESH_SECONDS = env.int("PROGRAMME_FACTS_REFRESH_SECONDS", default=300)
+PROGRAMME_FACTS_NIGHTLY_DAYS = env.int("PROGRAMME_FACTS_NIGHTLY_DAYS", default=400)
+CELERY_BEAT_SCHEDULE["programme-sales-facts-dirty"] = {
+    "task": "programme.tasks.sales_facts_refresh_dirty", "schedule": PROGRAMME_FACTS_REFRESH_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["programme-sales-facts-nightly"] = {
+    "task": "programme.tasks.sales_facts_refresh_nightly", "schedule": crontab(hour=1, minute=20),
+}
 
 # --- Search ---------------------------------------------------------------------------------
 # "elasticsearch" when ELASTICSEARCH_URL is set (falling back on the database while it is down),

@@ -14,6 +14,7 @@ class ProgrammeConfig(AppConfig):
         "programme.demo.demo_programme_staff_load",
         "programme.map_demo.demo_map_load",
         "programme.demo_orders.demo_orders_load",
+        "programme.demo.demo_sales_facts_load",  # after any step that places orders
     )
 
     def ready(self):
@@ -27,3 +28,7 @@ class ProgrammeConfig(AppConfig):
         from . import map_signals
 
         map_signals.connect()  # catalogue changes retire the map's cached answers
+
+        from . import sales_signals
+
+        sales_signals.connect()  # orders, parts' moves and refunds mark their day's sales facts out of date

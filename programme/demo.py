@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ocop_catalog.models import Province
 from sellers.demo import DEMO_EMAIL_DOMAIN
 
+from . import sales_facts
 from .pilots_csv import pilots_load
 from .services import pilots_adopt_flags, programme_staff_set
 
@@ -45,3 +46,9 @@ def demo_programme_staff_load(*, stdout=None) -> str:
         )
         programme_staff_set(user=user, province=Province.objects.get(code=province_code) if province_code else None)
     return f"Demo programme staff: {', '.join(f'{local}@{DEMO_EMAIL_DOMAIN}' for local, _name, _code in DEMO_STAFF)} (/chuong-trinh/)."
+
+
+def demo_sales_facts_load(*, stdout=None) -> str:
+    """The dashboard's sales facts for every day since the first order (the last demo step of the programme)."""
+    result = sales_facts.backfill()
+    return f"Programme sales facts: {result.days} days computed ({result.seconds:.1f} s)."

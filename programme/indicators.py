@@ -5,7 +5,8 @@ whatever the number of areas.
 An area's facts come from its producers (chủ thể OCOP): a product, its certificates and the items ordered of it
 belong to the commune of the product's producer. Snapshot indicators (producers, products, certificates) are as of
 today; flow indicators (orders, revenue, buyers, payment methods, confirmation, auto-cancellation, articles) count
-orders placed, or articles published, in the period.
+orders placed, or articles published, in the period. The orders' figures are read from the daily sales facts
+(programme.sales_facts keeps them), so a period costs the same two queries whatever its length.
 """
 
 import datetime
@@ -13,8 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, DecimalField, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, TruncMonth
+from django.db import connection
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -23,16 +25,13 @@ from ocop_catalog.models import Commune, OcopCertificate, Producer
 from ocop_catalog.sale import on_sale_q
 from ocop_catalog.selectors import certificates_valid_on
 from payments import methods
-from sellers import lifecycle
-from sellers.models import Fulfilment, FulfilmentStatusChange, SellerRefund
 from training.classes.models import ClassSession, Registration
 from training.models import Completion
 
-from .models import ArticleArea, Pilot
-from .sql import Median, SecondsBetween
+from .models import ArticleArea, Pilot, SalesBuyer, SalesConfirmation, SalesDay, SalesSharedOrder
+from .sql import Median
 
 Product = get_model("catalogue", "Product")
-Line = get_model("order", "Line")
 
 COMMUNE, PROVINCE, NATIONAL, PRODUCER, PILOT = "commune", "province", "national", "producer", "pilot"
 NATIONAL_KEY = "VN"
@@ -223,7 +222,7 @@ class Paths:
 PRODUCER_PATHS = Paths("commune", "commune__province", "pk")
 PRODUCT_PATHS = Paths("ocop_producer__commune", "ocop_producer__commune__province", "ocop_producer")
 CERTIFICATE_PATHS = Paths("product__ocop_producer__commune", "product__ocop_producer__commune__province", "product__ocop_producer")
-LINE_PATHS = CERTIFICATE_PATHS  # an order line reaches its area through its product, as a certificate does
+FACT_PATHS = Paths("commune", "province", "producer")  # the sales facts (programme.models.SalesFact)
 ARTICLE_PATHS = Paths("commune", "province", "")
 PERSON_PATHS = Paths("commune", "commune__province", "")  # a registrant or learner, by the commune they gave
 
@@ -238,9 +237,11 @@ class Scope:
     pilot_kind: str | None = None  # for PILOT grouping: one kind, or any
 
 
-def _pilot_exists(commune_ref, kind: str | None):
-    pilots = Pilot.objects.filter(commune=OuterRef(commune_ref))
-    return Exists(pilots.filter(kind=kind) if kind else pilots)
+def _is_pilot(commune_lookup: str, kind: str | None):
+    """Whether the row's commune is a pilot (of `kind`, or of any): `commune IN (pilots)`, which the database
+    answers from one hashed list of pilot communes (a correlated EXISTS would probe the pilots once per row)."""
+    pilots = Pilot.objects.filter(kind=kind) if kind else Pilot.objects.all()
+    return ExpressionWrapper(Q(**{f"{commune_lookup}__in": pilots.values("commune")}), output_field=BooleanField())
 
 
 def _key(scope: Scope, paths: Paths, *, outer: bool = False):
@@ -252,7 +253,7 @@ def _key(scope: Scope, paths: Paths, *, outer: bool = False):
     if scope.level == PRODUCER:
         return F(paths.producer)
     if scope.level == PILOT:
-        return _pilot_exists(paths.commune, scope.pilot_kind)
+        return _is_pilot(paths.commune, scope.pilot_kind)
     return Value(NATIONAL_KEY)
 
 
@@ -274,115 +275,106 @@ def _grouped(queryset, scope: Scope, paths: Paths, **aggregates) -> dict:
 # --- One query per source ---------------------------------------------------------------------
 
 
-def _producer_figures(scope: Scope, today: datetime.date) -> dict:
+def _producer_source(today: datetime.date):
     ocop = Exists(certificates_valid_on(day=today).filter(holder=OuterRef("pk")))
     online = Exists(
         Product.objects.filter(on_sale_q(), ocop_producer=OuterRef("pk"), producer__seller__isnull=False)
     )
     producers = Producer.objects.annotate(is_ocop=ocop, is_online=online)
-    return _grouped(
-        producers, scope, PRODUCER_PATHS,
-        producers=Count("pk", filter=Q(is_ocop=True)),
-        producers_online=Count("pk", filter=Q(is_ocop=True, is_online=True)),
-    )  # fmt: skip
+    return producers, PRODUCER_PATHS, {
+        "producers": Count("pk", filter=Q(is_ocop=True)),
+        "producers_online": Count("pk", filter=Q(is_ocop=True, is_online=True)),
+    }
 
 
-def _product_figures(scope: Scope, today: datetime.date) -> dict:
+def _product_source(today: datetime.date):
     valid = certificates_valid_on(day=today).filter(product=OuterRef("pk")).order_by("-issued_on", "-pk")
     products = Product.objects.filter(on_sale_q()).annotate(valid_stars=Subquery(valid.values("stars")[:1]))
-    return _grouped(
-        products, scope, PRODUCT_PATHS,
-        products=Count("pk"),
-        products_5=Count("pk", filter=Q(valid_stars=5)),
-        products_4=Count("pk", filter=Q(valid_stars=4)),
-        products_3=Count("pk", filter=Q(valid_stars=3)),
-        products_none=Count("pk", filter=Q(valid_stars__isnull=True)),
-    )  # fmt: skip
+    return products, PRODUCT_PATHS, {
+        "products": Count("pk"),
+        "products_5": Count("pk", filter=Q(valid_stars=5)),
+        "products_4": Count("pk", filter=Q(valid_stars=4)),
+        "products_3": Count("pk", filter=Q(valid_stars=3)),
+        "products_none": Count("pk", filter=Q(valid_stars__isnull=True)),
+    }
 
 
-def _certificate_figures(scope: Scope, today: datetime.date) -> dict:
+def _certificate_source(today: datetime.date):
     expiring = OcopCertificate.objects.filter(
         status=OcopCertificate.Status.VERIFIED,
         expires_on__gte=today,
         expires_on__lte=today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS),
     )
-    return _grouped(expiring, scope, CERTIFICATE_PATHS, certificates_expiring=Count("pk"))
+    return expiring, CERTIFICATE_PATHS, {"certificates_expiring": Count("pk")}
 
 
-def _part_of_line(field_name: str):
-    return Subquery(
-        Fulfilment.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).values(field_name)[:1]
+def _sales(model, period: Period):
+    return model.objects.filter(day__gte=period.start, day__lte=period.end)
+
+
+_ORDER_COUNTS = {"orders": "", "orders_cod": methods.COD, "orders_vietqr": methods.VIETQR, "orders_card": methods.CARD}
+
+
+def _details(facts, *, repeats_only: bool = False) -> dict:
+    """By group, what a period cannot sum: distinct buyers (SalesBuyer), the median confirmation seconds
+    (SalesConfirmation) and each order count's repeats (SalesSharedOrder: an order in n > 1 areas of a group was
+    counted n times in SalesDay, n − 1 too many). `facts(model)` gives a fact table's rows of the period and scope,
+    annotated with their group (`area`). One statement made of an ORM query per table (distinct pairs and
+    counts hashed, not sorted), summed by group."""
+    shared = facts(SalesSharedOrder).values("area", "order", "payment_method").annotate(n=Count("pk"))
+    parts = [shared.query.sql_with_params()]
+    repeats = ", ".join(
+        f"SUM(CASE WHEN %s = '' OR s.payment_method = %s THEN s.n - 1 ELSE 0 END) AS {name}" for name in _ORDER_COUNTS
     )
+    repeat_params = [value for method in _ORDER_COUNTS.values() for value in (method, method)]
+    zeros = ", ".join(f"0 AS {name}" for name in _ORDER_COUNTS)
+    no_median = "CAST(NULL AS DOUBLE PRECISION)" if connection.vendor == "postgresql" else "NULL"
+    branches = [f"SELECT s.area, 0 AS buyers, {no_median} AS median, {repeats} FROM ({{}}) s GROUP BY s.area"]
+    if not repeats_only:
+        buyers = facts(SalesBuyer).values("area", "buyer").distinct()
+        confirmations = facts(SalesConfirmation).values("area").annotate(median=Median("seconds"))
+        parts += [buyers.query.sql_with_params(), confirmations.query.sql_with_params()]
+        branches += [
+            f"SELECT b.area, COUNT(*), {no_median}, {zeros} FROM ({{}}) b GROUP BY b.area",
+            f"SELECT m.area, 0, m.median, {zeros} FROM ({{}}) m",
+        ]
+    sql = " UNION ALL ".join(branch.format(part_sql) for branch, (part_sql, _params) in zip(branches, parts, strict=True))
+    params = [*repeat_params, *parts[0][1], *(value for _sql, part_params in parts[1:] for value in part_params)]
+    names = ", ".join(f"SUM({name})" for name in _ORDER_COUNTS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT area, SUM(buyers), MAX(median), {names} FROM ({sql}) f GROUP BY area", params)
+        rows = cursor.fetchall()
+    return {
+        area: {"buyers": int(buyers or 0), "median_confirm_seconds": median,
+               **{f"{name}_repeats": int(value or 0) for name, value in zip(_ORDER_COUNTS, counts, strict=True)}}
+        for area, buyers, median, *counts in rows
+    }  # fmt: skip
 
 
-def _lines(period: Period):
-    """The order lines of orders placed in `period`, with their seller's part's status."""
-    return Line.objects.filter(
-        order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before
-    ).annotate(part_status=Coalesce(_part_of_line("status"), Value("")))
+def _sales_source(period: Period):
+    """Orders, delivered revenue, payment methods and auto-cancelled parts summed from the daily facts (orders
+    counted in several areas are taken off by _sales_figures)."""
+    aggregates = {name: Sum(name) for name in _ORDER_COUNTS}
+    return _sales(SalesDay, period), FACT_PATHS, {
+        **aggregates, "revenue": Sum("revenue"), "auto_cancelled": Sum("parts_auto_cancelled"),
+    }  # fmt: skip
 
 
-def _net_line_value():
-    """The line's value less its share (by value) of the refunds on its seller's part, never below 0 — in floating
-    point, as SQLite would divide whole numbers as integers (rounded to whole đồng once summed)."""
-    money = DecimalField(max_digits=16, decimal_places=2)
-    refunded = Subquery(
-        SellerRefund.objects.filter(fulfilment__order_id=OuterRef("order_id"), fulfilment__partner_id=OuterRef("partner_id"))
-        .values("fulfilment__order_id").annotate(total=Sum("amount")).values("total")[:1],
-        output_field=money,
-    )  # fmt: skip
-    lines_total = Subquery(
-        Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id"))
-        .values("order_id").annotate(total=Sum("line_price_incl_tax")).values("total")[:1],
-        output_field=money,
-    )  # fmt: skip
-    value = Cast("line_price_incl_tax", FloatField())
-    share = value * Cast(refunded, FloatField()) / NullIf(Cast(lines_total, FloatField()), Value(0.0))
-    return Greatest(value - Coalesce(share, Value(0.0)), Value(0.0), output_field=FloatField())
+def _sales_figures(scope: Scope, period: Period, *, rows: dict) -> dict:
+    """The sums of the daily facts (`rows`, by group) completed from what a period cannot sum: buyers, the median
+    confirmation time, and orders counted in several areas of a group taken off. One query."""
 
+    def facts(model):
+        return _restrict(_sales(model, period), scope, FACT_PATHS).annotate(area=_key(scope, FACT_PATHS)).order_by()
 
-def _buyer():
-    return Coalesce(
-        Cast("order__user_id", CharField()), NullIf("order__guest_email", Value("")),
-        Cast("order__shipping_address__phone_number", CharField()), output_field=CharField(),
-    )  # fmt: skip
-
-
-def _order_figures(scope: Scope, period: Period) -> dict:
-    live = _lines(period).exclude(part_status=lifecycle.CANCELLED)
-    delivered = Q(part_status=lifecycle.DELIVERED)
-    return _grouped(
-        live.annotate(net_value=Case(When(delivered, then=_net_line_value()), default=None)), scope, LINE_PATHS,
-        orders=Count("order_id", distinct=True),
-        revenue=Sum("net_value"),
-        buyers=Count(_buyer(), distinct=True),
-        orders_cod=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.COD)),
-        orders_vietqr=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.VIETQR)),
-        orders_card=Count("order_id", distinct=True, filter=Q(order__payment_method=methods.CARD)),
-    )  # fmt: skip
-
-
-def _part_figures(scope: Scope, period: Period) -> dict:
-    """Sellers' parts belong to the area of their first item."""
-    first_line = Line.objects.filter(order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")).order_by("pk")
-    paid_at = FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="pay").order_by("-created_at")
-    parts = Fulfilment.objects.filter(order__date_placed__gte=period.start_at, order__date_placed__lt=period.end_before)
-    parts = parts.annotate(
-        line_commune=Subquery(first_line.values(LINE_PATHS.commune)[:1]),
-        line_province=Subquery(first_line.values(LINE_PATHS.province)[:1]),
-        line_producer=Subquery(first_line.values(LINE_PATHS.producer)[:1]),
-        waiting_from=Coalesce(Subquery(paid_at.values("created_at")[:1]), F("created_at")),
-        expired=Exists(FulfilmentStatusChange.objects.filter(fulfilment=OuterRef("pk"), transition="expire")),
-    )
-    wait = Case(When(confirmed_at__isnull=False, then=SecondsBetween(F("confirmed_at"), F("waiting_from"))), default=None)
-    rows = _grouped(
-        parts, scope, Paths("line_commune", "line_province", "line_producer"),
-        median_confirm_seconds=Median(wait),
-        auto_cancelled=Count("pk", filter=Q(expired=True)),
-    )  # fmt: skip
-    for row in rows.values():
-        seconds = row.pop("median_confirm_seconds")
+    for key, values in _details(facts).items():
+        key = bool(key) if scope.level == PILOT else key  # SQLite answers EXISTS with 0 or 1
+        row = rows.setdefault(key, {})
+        for name in _ORDER_COUNTS:
+            row[name] = (row.get(name) or 0) - values[f"{name}_repeats"]
+        seconds = values["median_confirm_seconds"]
         row["median_confirm_hours"] = None if seconds is None else round(seconds / 3600, 1)
+        row["buyers"] = values["buyers"]
     return rows
 
 
@@ -409,17 +401,54 @@ def _training_figures(scope: Scope, period: Period) -> dict:
     return rows
 
 
-def figures(*, scope: Scope, period: Period, today: datetime.date | None = None) -> dict:
+# Levels whose additive figures can be added up from communes (each producer, product, certificate and day's sales
+# belongs to one commune, or none).
+_ROLLUP_LEVELS = {COMMUNE, PROVINCE, NATIONAL, PILOT}
+
+
+def _by_commune(queryset, scope: Scope, paths: Paths, aggregates: dict) -> dict:
+    """`aggregates` by (commune, province, whether the commune is a pilot) within `scope`'s province or commune."""
+    within = Scope(level=NATIONAL, province=scope.province, commune=scope.commune)
+    rows = _restrict(queryset, within, paths).annotate(
+        area_commune=F(paths.commune), area_province=F(paths.province), area_pilot=_is_pilot(paths.commune, None)
+    ).values("area_commune", "area_province", "area_pilot").order_by()
+    return {(row.pop("area_commune"), row.pop("area_province"), row.pop("area_pilot")): row for row in rows.annotate(**aggregates)}
+
+
+def _rolled_up(rows: dict, scope: Scope) -> dict:
+    """_by_commune's rows added up by `scope`'s groups."""
+    result: dict = {}
+    for (commune, province, pilot), values in rows.items():
+        if commune is None and scope.level in (COMMUNE, PILOT):
+            continue
+        key = {COMMUNE: commune, PROVINCE: province, NATIONAL: NATIONAL_KEY, PILOT: bool(pilot)}[scope.level]
+        total = result.setdefault(key, {})
+        for name, value in values.items():
+            total[name] = (total.get(name) or 0) + (value or 0)
+    return result
+
+
+def figures(*, scope: Scope, period: Period, today: datetime.date | None = None, memo: dict | None = None) -> dict:
     """The Figures of every area of `scope` that has any, by area key (commune code, province code, producer id,
-    True/False for pilot communes or not, "VN"). Eight queries, whatever the number of areas."""
+    True/False for pilot communes or not, "VN"). Eight queries, whatever the number of areas; the flow indicators
+    are read from the sales facts (programme.sales_facts), as of their last refresh.
+
+    A page asking for several groupings of one province (or the nation) passes the same `memo`: the additive
+    figures are then read once by commune and added up for each grouping (four queries fewer each time)."""
     today = today or timezone.localdate()
+    sources = (_producer_source(today), _product_source(today), _certificate_source(today), _sales_source(period))
+    if memo is not None and scope.level in _ROLLUP_LEVELS and scope.pilot_kind is None:
+        memo_key = ("by_commune", scope.province, scope.commune, period, today)
+        if memo_key not in memo:
+            memo[memo_key] = [_by_commune(queryset, scope, paths, aggregates) for queryset, paths, aggregates in sources]
+        additive = [_rolled_up(rows, scope) for rows in memo[memo_key]]
+    else:
+        additive = [_grouped(queryset, scope, paths, **aggregates) for queryset, paths, aggregates in sources]
+    *snapshot, sums = additive
     result: dict = {}
     for rows in (
-        _producer_figures(scope, today),
-        _product_figures(scope, today),
-        _certificate_figures(scope, today),
-        _order_figures(scope, period),
-        _part_figures(scope, period),
+        *snapshot,
+        _sales_figures(scope, period, rows=sums),
         _article_figures(scope, period),
         _training_figures(scope, period),
     ):
@@ -432,29 +461,33 @@ def figures(*, scope: Scope, period: Period, today: datetime.date | None = None)
     return result
 
 
+def _as_month(value) -> datetime.date:
+    """A month as the database answers it (a date, a time at midnight, or text on SQLite), as a date."""
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None = None) -> list[dict]:
     """Orders and delivered revenue by month of order, the `months` months up to `until` (today), oldest first,
-    months without orders included. One query. `scope.level` is ignored: the whole scope is summed."""
+    months without orders included. Two queries (the sales facts and their orders counted in several areas).
+    `scope.level` is ignored: the whole scope is summed."""
     until = until or timezone.localdate()
     first = until.replace(day=1)
     for _month in range(months - 1):
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     period = Period(start=first, end=until)
     scope = Scope(level=NATIONAL, province=scope.province, commune=scope.commune)
-    lines = _restrict(_lines(period).exclude(part_status=lifecycle.CANCELLED), scope, LINE_PATHS)
-    rows = (
-        lines.annotate(
-            month=TruncMonth("order__date_placed"),
-            net_value=Case(When(Q(part_status=lifecycle.DELIVERED), then=_net_line_value()), default=None),
-        )
-        .values("month").order_by("month")
-        .annotate(orders=Count("order_id", distinct=True), revenue=Sum("net_value"))
-    )  # fmt: skip
-    by_month = {}
-    for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        by_month[month] = (row["orders"], Decimal(round(row["revenue"] or 0)))
+
+    days = _restrict(_sales(SalesDay, period), scope, FACT_PATHS).annotate(month=TruncMonth("day"))
+    days = days.values("month").order_by().annotate(orders=Sum("orders"), revenue=Sum("revenue"))
+    by_month = {_as_month(row["month"]): [row["orders"] or 0, row["revenue"] or 0] for row in days}
+    def facts(model):
+        return _restrict(_sales(model, period), scope, FACT_PATHS).annotate(area=TruncMonth("day")).order_by()
+
+    for month, values in _details(facts, repeats_only=True).items():
+        by_month.setdefault(_as_month(month), [0, 0])[0] -= values["orders_repeats"]
+    by_month = {month: (orders, Decimal(round(revenue))) for month, (orders, revenue) in by_month.items()}
     result, month = [], first
     while month <= until:
         orders, revenue = by_month.get(month, (0, Decimal(0)))
@@ -466,7 +499,7 @@ def monthly_sales(*, scope: Scope, months: int = 12, until: datetime.date | None
 def commune_counts_by_pilot(*, province: str | None, kind: str | None = None) -> dict[bool, int]:
     """How many communes are pilots (True) and not (False), in `province` or the nation. One query."""
     communes = Commune.objects.all() if province is None else Commune.objects.filter(province_id=province)
-    rows = communes.annotate(is_pilot=_pilot_exists("code", kind)).values("is_pilot").order_by().annotate(n=Count("code"))
+    rows = communes.annotate(is_pilot=_is_pilot("code", kind)).values("is_pilot").order_by().annotate(n=Count("code"))
     counts = {True: 0, False: 0}
     counts.update({row["is_pilot"]: row["n"] for row in rows})
     return counts

@@ -114,3 +114,128 @@ class ArticleArea(models.Model):
 
             if not issubclass(self.page.specific_class or object, (NewsPage, TrainingArticlePage)):
                 raise ValidationError({"page": _("Choose a news or training article.")})
+
+
+# --- Sales facts: what the dashboard's flow indicators sum (programme.sales_facts writes them) -----------------
+
+
+class SalesFact(models.Model):
+    """A sales fact of one day (the order's placing day, Vietnam time) and one area: a producer (chủ thể OCOP), its
+    commune and the commune's province (kept on the row: the dashboard groups by province without a join). Items
+    belong to their product's producer, a seller's part to the producer of its first item, as the indicators
+    attribute them; the area is blank for items of no producer."""
+
+    day = models.DateField()
+    province = models.ForeignKey("ocop_catalog.Province", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    commune = models.ForeignKey("ocop_catalog.Commune", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+    producer = models.ForeignKey("ocop_catalog.Producer", on_delete=models.CASCADE, null=True, db_index=False, related_name="+")
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["day"], name="%(class)s_day"),
+            models.Index(fields=["province", "day"], name="%(class)s_province"),
+            models.Index(fields=["commune", "day"], name="%(class)s_commune"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.commune_id}/{self.producer_id}"
+
+
+class SalesDay(SalesFact):
+    """The additive sales figures of a day and area: a commune, a province or the nation is the sum of its rows —
+    except orders, which one order can give to several areas: a group of areas takes off the repeats that
+    SalesSharedOrder lists (programme.indicators)."""
+
+    # Orders placed that day with an item of the area whose seller's part is not cancelled, and by payment method.
+    orders = models.PositiveIntegerField(default=0)
+    orders_cod = models.PositiveIntegerField(default=0)
+    orders_vietqr = models.PositiveIntegerField(default=0)
+    orders_card = models.PositiveIntegerField(default=0)
+    lines = models.PositiveIntegerField(default=0)
+    items = models.PositiveIntegerField(default=0)
+    # Delivered items' value less their share (by value) of their part's refunds, never below 0.
+    revenue = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    # Sellers' parts of those orders whose first item is of the area; confirmed ones; cancelled by the deadline job.
+    parts = models.PositiveIntegerField(default=0)
+    parts_confirmed = models.PositiveIntegerField(default=0)
+    parts_auto_cancelled = models.PositiveIntegerField(default=0)
+
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Sales of a day")
+        verbose_name_plural = _("Sales by day")
+
+
+class SalesBuyer(SalesFact):
+    """A buyer of the area that day, once: a period counts buyers distinct, as one may order on many days and from
+    many areas. The buyer (account, else e-mail, else phone) is kept as a number made from it
+    (programme.sql.buyer_key): the programme's tables hold no e-mail or phone, and numbers are counted faster."""
+
+    buyer = models.BigIntegerField()
+
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Buyer of a day")
+        verbose_name_plural = _("Buyers by day")
+
+
+class SalesConfirmation(SalesFact):
+    """A confirmed seller's part and the seconds it waited for its seller (from its payment when paid in
+    advance): the median confirmation time needs every value, so it is the median the parts give, not an
+    estimate from buckets."""
+
+    seconds = models.FloatField()
+
+    class Meta(SalesFact.Meta):
+        # No (province, day) index: the median by province of a year reads the table and sorts it faster than it
+        # would follow that index (one row at a time); a province page reads its year in ~10 ms either way.
+        indexes = [index for index in SalesFact.Meta.indexes if index.fields != ["province", "day"]]
+        verbose_name = _("Confirmation of a day")
+        verbose_name_plural = _("Confirmations by day")
+
+
+class SalesSharedOrder(SalesFact):
+    """One area of an order that counts in more than one area: a group holding n of the order's areas counted it
+    n times in SalesDay and takes n − 1 off."""
+
+    # Not a constraint: facts never hold an order back from being deleted (the next refresh drops its rows).
+    order = models.ForeignKey("order.Order", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+")
+    payment_method = models.CharField(max_length=16, blank=True)
+
+    class Meta(SalesFact.Meta):
+        verbose_name = _("Order shared by areas")
+        verbose_name_plural = _("Orders shared by areas")
+
+
+class SalesDirtyDay(models.Model):
+    """A day whose sales facts are out of date (an order placed, a part moved, a refund made): the next refresh
+    recomputes it."""
+
+    day = models.DateField(primary_key=True)
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Day to refresh")
+        verbose_name_plural = _("Days to refresh")
+
+    def __str__(self):
+        return str(self.day)
+
+
+class SalesFactsRefresh(models.Model):
+    """One refresh of the sales facts: the dashboard says its figures are as of the last one's start (every
+    refresh first takes the days marked out of date)."""
+
+    reason = models.CharField(max_length=20)  # dirty, nightly, backfill, days
+    started_at = models.DateTimeField(db_index=True)
+    finished_at = models.DateTimeField()
+    days = models.PositiveIntegerField()
+    first_day = models.DateField(null=True)
+    last_day = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("Sales facts refresh")
+        verbose_name_plural = _("Sales facts refreshes")
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.reason} {self.started_at:%Y-%m-%d %H:%M} ({self.days} days)"

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from ocop_catalog.models import Province
 
-from . import pages
+from . import pages, sales_facts
 from .indicators import Period
 
 
@@ -21,3 +21,16 @@ def dashboard_figures_refresh() -> int:
             pages.province_page(province=province, period=period, refresh=True)
             computed += 1
     return computed
+
+
+@shared_task
+def sales_facts_refresh_dirty() -> int:
+    """Recompute the sales facts of the days marked out of date (beat, every PROGRAMME_FACTS_REFRESH_SECONDS).
+    Returns how many days were recomputed."""
+    return sales_facts.refresh_dirty().days
+
+
+@shared_task
+def sales_facts_refresh_nightly() -> int:
+    """Recompute the last PROGRAMME_FACTS_NIGHTLY_DAYS days of sales facts (beat, nightly). Returns the days."""
+    return sales_facts.refresh_recent().days

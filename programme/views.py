@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from . import charts, exports, pages, selectors
+from . import charts, exports, pages, sales_facts, selectors
 from .forms import PeriodForm
 from .indicators import INDICATORS, PRODUCER
 from .presenters import SORTABLE, Sort, columns, comparison_columns, period_label
@@ -70,6 +70,7 @@ def _render(request, data, *, period, form, breadcrumbs, public=False, filename=
         "period_label": period_label(period.start, period.end), "breadcrumbs": breadcrumbs, "public": public,
         "comparison_columns": comparison_columns(), "charts": _page_charts(data, target=online_target_percent()),
         "is_producer_level": data.level == PRODUCER, "query": query.urlencode(), "cache_minutes": pages.cache_seconds() // 60,
+        "sales_minutes": max(sales_facts.refresh_seconds() // 60, 1),
         "headers": [{"column": column, "link": sort.link_for(column.code) if column.code in SORTABLE else None} for column in columns()],
         "name_link": sort.link_for("name"),
     }  # fmt: skip
