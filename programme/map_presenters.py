@@ -1,14 +1,27 @@
 """How a map place is shown: its link (decided here, once), its GeoJSON feature and its row in the list."""
 
+import json
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog.rules import PRODUCT_GROUPS_BY_SLUG
 
-from .map_selectors import KIND_PILOT, KIND_PRODUCER, KIND_TOURISM, PILOT_ECOMMERCE, PILOT_SMART, MapPlace
+from .map_features_sql import feature_texts
+from .map_selectors import (
+    KIND_PILOT,
+    KIND_PRODUCER,
+    KIND_TOURISM,
+    PILOT_ECOMMERCE,
+    PILOT_SMART,
+    MapFilters,
+    MapPlace,
+    map_places,
+    map_places_uncached,
+)
 
 KIND_LABELS = {KIND_TOURISM: _("Tourism service"), KIND_PRODUCER: _("OCOP producer"), KIND_PILOT: _("Pilot commune")}
 PILOT_LABELS = {PILOT_ECOMMERCE: _("E-commerce pilot commune"), PILOT_SMART: _("Smart new-rural pilot commune")}
@@ -32,6 +45,25 @@ class PlaceLinks:
         self._product = _route("catalogue:detail", product_slug=_SLUG, pk=_PK)
         self._nearby = _route("map-nearby", pk=_PK)
         self._catalogue = reverse("catalogue:index")
+
+    def sql_routes(self) -> dict | None:
+        """The routes' fixed parts around the slug and pk, for programme.map_features_sql; None if a route does not
+        have the expected shape (the slug before the pk), so the caller builds the links in Python."""
+        routes = {"catalogue": self._catalogue, "producer": None, "product": None, "nearby": None}
+        if self._producer:
+            if self._producer.count(_SLUG) != 1:
+                return None
+            routes["producer"] = tuple(self._producer.split(_SLUG))
+        if self._product:
+            before, _, rest = self._product.partition(_SLUG)
+            if not rest or rest.count(_PK) != 1 or _PK in before:
+                return None
+            routes["product"] = (before, *rest.split(_PK))
+        if self._nearby:
+            if self._nearby.count(_PK) != 1:
+                return None
+            routes["nearby"] = tuple(self._nearby.split(_PK))
+        return routes
 
     def commune(self, place: MapPlace) -> str:
         if not place.commune_code:
@@ -83,6 +115,19 @@ def feature(place: MapPlace, links: PlaceLinks) -> dict:
 def feature_collection(places: list[MapPlace]) -> dict:
     links = PlaceLinks()
     return {"type": "FeatureCollection", "features": [feature(place, links) for place in places]}
+
+
+def feature_collection_json(filters: MapFilters) -> bytes:
+    """The places matching `filters` as a FeatureCollection in UTF-8 JSON, uncached. On PostgreSQL each feature's
+    JSON is built by the database (programme.map_features_sql: the same content); elsewhere from the MapPlaces."""
+    links = PlaceLinks()
+    routes = links.sql_routes() if connection.vendor == "postgresql" else None
+    if routes is None:
+        places = map_places_uncached(filters) if filters.bbox else map_places(filters)
+        collection = {"type": "FeatureCollection", "features": [feature(place, links) for place in places]}
+        return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
+    texts = feature_texts(filters, links=routes)
+    return b'{"type":"FeatureCollection","features":[' + ",".join(texts).encode() + b"]}"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """The agri-tourism map (/ban-do/), its GeoJSON API and the "nearby" page. Read-only and public."""
 
-import json
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.views.generic import TemplateView
 
 from . import map_selectors as selectors
 from .map_forms import MapApiForm, MapFilterForm, NearbyForm
-from .map_presenters import PlaceLinks, feature_collection, map_labels, place_rows
+from .map_presenters import PlaceLinks, feature_collection_json, map_labels, place_rows
 
 PLACES_PER_PAGE = 30
 PRODUCTS_PER_PAGE = 24
@@ -79,8 +78,7 @@ class PlacesGeoJsonView(View):
         key = selectors.map_cache_key("geojson", filters)
         body = cache.get(key)
         if body is None:
-            places = selectors.map_places_uncached(filters) if filters.bbox else selectors.map_places(filters)
-            body = json.dumps(feature_collection(places), ensure_ascii=False, separators=(",", ":")).encode()
+            body = feature_collection_json(filters)
             cache.set(key, body, selectors.CACHE_SECONDS)
         response = HttpResponse(body, content_type="application/geo+json")
         response["Cache-Control"] = f"public, max-age={GEOJSON_MAX_AGE}"
