@@ -68,6 +68,8 @@ def sql_features(filters: MapFilters) -> list[dict]:
         MapFilters(bbox=BBox(west=105.8, south=21.0, east=105.9, north=21.1)),
         MapFilters(bbox=BBox(west=106.7, south=20.8, east=106.8, north=20.9), stars_min=3),
         MapFilters(bbox=BBox(west=0.0, south=0.0, east=1.0, north=1.0)),
+        MapFilters(bbox=BBox(west=100.0, south=5.0, east=110.0, north=25.0)),  # large: offers read in one pass
+        MapFilters(bbox=BBox(west=100.0, south=5.0, east=110.0, north=25.0), group="do-uong", stars_min=4),
     ],
     ids=lambda filters: filters.key(),
 )
