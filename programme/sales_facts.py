@@ -61,6 +61,10 @@ def day_of(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment, _zone()).date()
 
 
+def _today() -> datetime.date:
+    return timezone.localdate(timezone=_zone())
+
+
 def _start_of(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=_zone())
 
@@ -86,7 +90,7 @@ def day_mark_dirty_on_commit(*, moment: datetime.datetime) -> None:
     transaction, so busy checkouts do not queue on one row) — unless it is today, which every refresh recomputes.
     Robust: a change is never refused for its mark, and the nightly refresh catches a mark lost to a crash."""
     day = day_of(moment)
-    if day != timezone.localdate():
+    if day != _today():
         transaction.on_commit(lambda: days_mark_dirty(days=[day]), robust=True)
 
 
@@ -275,7 +279,7 @@ def refresh_dirty() -> RefreshResult:
 
 
 def last_days(count: int, *, today: datetime.date | None = None) -> list[datetime.date]:
-    today = today or timezone.localdate()
+    today = today or _today()
     return [today - datetime.timedelta(days=back) for back in range(count)]
 
 
@@ -294,7 +298,7 @@ def order_days() -> tuple[datetime.date, datetime.date] | None:
 def backfill(*, since: datetime.date | None = None, progress=None, batch_days: int = BATCH_DAYS) -> RefreshResult:
     """Recompute every day from `since` (by default the first order's day) to today (the backfill command, the
     demo loader, the benchmark)."""
-    today = timezone.localdate()
+    today = _today()
     if since is None:
         span = order_days()
         since = span[0] if span else today

@@ -1,7 +1,6 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from programme import sales_facts
 
@@ -29,7 +28,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  [{done}/{total}] {first:%Y-%m-%d} … {last:%Y-%m-%d}")
 
         if days is not None:
-            since = timezone.localdate() - datetime.timedelta(days=days - 1)
+            since = sales_facts.last_days(days)[-1]
         result = sales_facts.backfill(since=since, progress=progress, batch_days=batch_days)
         self.stdout.write(self.style.SUCCESS(
             f"Sales facts: {result.days} days recomputed in {result.batches} batches, {result.seconds:.1f} s."
