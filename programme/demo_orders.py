@@ -141,7 +141,7 @@ def demo_orders_load(*, stdout=None) -> str:
     # A few products sell far more than the rest, as on any marketplace.
     popularity = [1 / (rank + 1) ** 0.7 for rank in range(len(records))]
     rng.shuffle(popularity)
-    plan = [(start, count) for start, count in _monthly_counts(timezone.localdate(now))]
+    plan = _monthly_counts(timezone.localdate(now))
     total_orders = sum(count for _, count in plan)
     fee = Decimal(settings.SHIPPING_FEE_PER_SELLER_VND)
     number = 0

@@ -20,7 +20,6 @@ from django.conf import settings
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
-SIGNS = ("certificate", "photo", "stock", "freshness", "sales")
 # Units sold from which a product enters band 1, 2, 3.
 SALES_BANDS = (1, 10, 100)
 
