@@ -78,7 +78,9 @@ def prepare_catalogue(stock: int):
     from oscar.core.loading import get_model
 
     from ocop_catalog.models import Commune, Province
+    from ocop_catalog.sale import ListingReview
     from ocop_catalog.services import ListingData
+    from sellers.listing_review import listing_decide
     from sellers.models import Seller
     from sellers.services import SellerData, application_approve, application_submit, seller_listing_save
 
@@ -99,6 +101,8 @@ def prepare_catalogue(stock: int):
             seller = application_approve(application=application_submit(data=data))
         listing = ListingData(sku=sku, title=f"Sản phẩm {sku}", description="", group_slug="thuc-pham", price_vnd=price, stock=0)
         product = seller_listing_save(seller=seller, listing=listing)
+        if product.listing_review == ListingReview.PENDING:  # a new seller's first listings wait for staff
+            product = listing_decide(product=product, approve=True)
         record = get_model("partner", "StockRecord").objects.get(product=product)
         record.num_in_stock = (record.num_allocated or 0) + stock
         record.save(update_fields=["num_in_stock"])
@@ -164,6 +168,20 @@ def buyers_run(buyer, count: int) -> float:
     return time.perf_counter() - started
 
 
+def _step(steps: dict, name: str, send, path: str, data, *, record: bool):
+    """One request of the checkout before placing, its wall time, this thread's CPU and its queries noted in `steps`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        started, cpu_started = time.perf_counter(), time.thread_time()
+        response = send(path, data) if data is not None else send(path)
+        if record:
+            wall, cpu = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu_started) * 1000
+            steps.setdefault(name, []).append((wall, cpu, len(queries)))
+    return response
+
+
 def profile_placements(products, *, count: int) -> None:
     """Where one placement's time goes: N placements by one buyer, each timed, its queries counted and timed,
     and a cProfile of all N (top functions by their own time)."""
@@ -176,16 +194,17 @@ def profile_placements(products, *, count: int) -> None:
 
     address = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
                "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
-    profiler, walls, cpus, sql_ms, counts, slowest = cProfile.Profile(), [], [], [], [], {}
+    profiler, walls, cpus, sql_ms, counts, slowest, steps = cProfile.Profile(), [], [], [], [], {}, {}
     profiling = os.environ.get("CHECKOUT_PROFILE_CPROFILE", "1") != "0"  # 0: time without the profiler's overhead
     handler = Client().handler
     for round_ in range(count + 1):  # the first warms the caches and is left out
         client = Client()
         client.handler = handler
-        for product in products:
-            client.post(f"/shop/basket/add/{product.pk}/", {"quantity": 1})
-        client.post("/shop/checkout/", {**address, "email": f"profile{round_}@example.vn"})
-        html = client.get("/shop/checkout/preview/").content.decode()
+
+        for number, product in enumerate(products, 1):
+            _step(steps, f"add {number}", client.post, f"/shop/basket/add/{product.pk}/", {"quantity": 1}, record=round_ > 0)
+        _step(steps, "details", client.post, "/shop/checkout/", {**address, "email": f"profile{round_}@example.vn"}, record=round_ > 0)
+        html = _step(steps, "review", client.get, "/shop/checkout/preview/", None, record=round_ > 0).content.decode()
         fields = dict(re.findall(r'name="(basket_id|fingerprint)" value="([^"]*)"', html))
         with CaptureQueriesContext(connection) as queries:
             started, cpu_started = time.perf_counter(), time.thread_time()
@@ -195,7 +214,7 @@ def profile_placements(products, *, count: int) -> None:
             profiler.disable()
             wall = (time.perf_counter() - started) * 1000
             cpu = (time.thread_time() - cpu_started) * 1000
-        assert response.status_code == 302, response.status_code
+        assert response.status_code == 302 and response["Location"].endswith("/thank-you/"), response.get("Location")
         if not round_:
             continue
         walls.append(wall)
@@ -209,6 +228,11 @@ def profile_placements(products, *, count: int) -> None:
     print(f"placement: p50 {statistics.median(walls):.1f} ms over {count}; queries {statistics.median(counts):.0f}, "
           f"SQL {statistics.median(sql_ms):.1f} ms, Python and the rest {statistics.median(walls) - statistics.median(sql_ms):.1f} ms; "
           f"this process's CPU {statistics.median(cpus):.1f} ms{' (under cProfile)' if profiling else ''}")  # fmt: skip
+    for name, values in steps.items():  # the steps before placing (not under cProfile), for the whole checkout's cost
+        print(
+            f"{name}: p50 {statistics.median(v[0] for v in values):.1f} ms, CPU {statistics.median(v[1] for v in values):.1f} ms, "
+            f"queries {statistics.median(v[2] for v in values):.0f}"
+        )
     if os.environ.get("CHECKOUT_PROFILE_QUERIES"):  # every query of the last placement, in order
         for number, query in enumerate(queries, 1):
             print(f"  {number:3d} {float(query['time']) * 1000:6.2f} ms  {query['sql'][:160]}")
@@ -221,7 +245,7 @@ def profile_placements(products, *, count: int) -> None:
     # CHECKOUT_PROFILE_SORT=cumtime CHECKOUT_PROFILE_TOP=90 CHECKOUT_PROFILE_CHARS=30000: the call tree's heavy branches.
     sort, top = os.environ.get("CHECKOUT_PROFILE_SORT", "tottime"), int(os.environ.get("CHECKOUT_PROFILE_TOP", "20"))
     pstats.Stats(profiler, stream=stream).sort_stats(sort).print_stats(top)
-    print(stream.getvalue()[:int(os.environ.get("CHECKOUT_PROFILE_CHARS", "6000"))])
+    print(stream.getvalue()[: int(os.environ.get("CHECKOUT_PROFILE_CHARS", "6000"))])
 
 
 def summary(values):
