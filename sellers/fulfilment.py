@@ -81,20 +81,27 @@ def _seller_email_on_commit(part_id: int) -> None:
 
 
 @transaction.atomic(savepoint=False)
-def fulfilments_create(*, order) -> list[Fulfilment]:
+def fulfilments_create(*, order, lines=None) -> list[Fulfilment]:
     """Split a placed order into one part per seller, with its shipping charge.
 
     Parts of an order paid in advance wait for the payment; the others wait for their seller, who
     is e-mailed once and must confirm by the deadline. Idempotent: a second call finds the parts.
     Part of the placing transaction (order_placed): the parts are written in one statement and their
     lines' status in another, whatever the number of sellers.
+
+    `lines`: the order's lines as just written, when the caller wrote them (order_placed sends them): the
+    order is then new, so it has no part yet, and its lines are not read back.
     """
-    lines = order.lines.filter(partner__isnull=False).values_list("partner_id", "line_price_incl_tax")
-    charges = shipping_charges_by_partner(lines)
+    if lines is None:
+        rows = list(order.lines.filter(partner__isnull=False).values_list("partner_id", "line_price_incl_tax", "status"))
+        existing = {part.partner_id: part for part in Fulfilment.objects.filter(order=order)}
+    else:
+        rows = [(line.partner_id, line.line_price_incl_tax, line.status) for line in lines if line.partner_id]
+        existing = {}
+    charges = shipping_charges_by_partner([(partner_id, price) for partner_id, price, _status in rows])
     prepaid = order.payment_method not in PAY_ON_DELIVERY_METHODS
     status = S.AWAITING_PAYMENT if prepaid else S.AWAITING
     deadline = order.date_placed + datetime.timedelta(hours=settings.SELLER_CONFIRMATION_HOURS)
-    existing = {part.partner_id: part for part in Fulfilment.objects.filter(order=order)}
     new = [
         Fulfilment(order=order, partner_id=partner_id, shipping_charge=charge, confirm_by=deadline, status=status)
         for partner_id, charge in charges.items()
@@ -102,7 +109,12 @@ def fulfilments_create(*, order) -> list[Fulfilment]:
     ]
     if new:
         Fulfilment.objects.bulk_create(new)
-        Line.objects.filter(order=order, partner_id__in=[part.partner_id for part in new]).update(status=status)
+        moved = {part.partner_id for part in new}
+        if any(partner_id in moved and line_status != status for partner_id, _price, line_status in rows):
+            Line.objects.filter(order=order, partner_id__in=moved).update(status=status)
+            for line in lines or ():
+                if line.partner_id in moved:
+                    line.status = status
         if not prepaid:
             for part in new:
                 _seller_email_on_commit(part.pk)

@@ -8,7 +8,8 @@ part_transitioned = Signal()
 
 
 @receiver(order_placed, dispatch_uid="sellers_split_order_into_parts")
-def split_order_into_seller_parts(sender, order, **kwargs):
+def split_order_into_seller_parts(sender, order, lines=None, **kwargs):
     from .fulfilment import fulfilments_create
 
-    fulfilments_create(order=order)
+    # `lines`: the order's lines as just written, when its creator sends them (marketplace.order.utils).
+    fulfilments_create(order=order, lines=lines)

@@ -1,7 +1,8 @@
 """Placing an order safely: one basket becomes at most one order, and stock is never oversold.
 
 The placing transaction, in order (checkout.views.PreviewView):
-1. the basket row is locked (a double submit waits, then finds the order) — a lock only this buyer takes;
+1. the basket is claimed: its row marked submitted if still open, and so locked to the commit (a double submit
+   waits, then finds the order) — a lock only this buyer takes;
 2. availability is checked without a lock (stock_check), so a buyer short of stock hears it early;
 3. the order is written (order, lines, the sellers' parts, payment records) with no stock row locked;
 4. last, every line is allocated by one conditional UPDATE per stock record, in primary-key order
@@ -11,17 +12,18 @@ The placing transaction, in order (checkout.views.PreviewView):
    The stock row is locked from that UPDATE to the commit only: buyers of one product queue for a few
    statements, not for each other's whole order creation; the primary-key order means no deadlock.
 
-The basket lock is PostgreSQL's FOR NO KEY UPDATE: it does not block rows that merely refer to the basket.
+The claim's UPDATE changes no key, so PostgreSQL takes a FOR NO KEY UPDATE lock: rows that merely refer to the
+basket (the order) are not blocked by it.
 """
 
+import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -34,10 +36,6 @@ Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 Applicator = get_class("offer.applicator", "Applicator")
-
-
-def _no_key_supported() -> bool:
-    return connection.features.has_select_for_no_key_update
 
 
 class PlacementError(Exception):
@@ -109,15 +107,18 @@ def totals_check(*, total: Decimal, shipping: Decimal) -> None:
         raise PlacementError([_("This order's total is not a whole number of đồng: please contact us; nothing was charged.")])
 
 
-def basket_lock(basket) -> None:
-    """Lock the basket's row for the placing transaction: a second "Place the order" of the same basket waits
-    here, then finds the order the first made (AlreadyPlaced). Must run inside a transaction.
+def basket_claim(basket) -> None:
+    """Mark the basket submitted, if it is still open, in the placing transaction's first statement: its row stays
+    locked until the commit, so a second "Place the order" of the same basket waits here, then finds the basket
+    no longer open and the order the first made (AlreadyPlaced). If the placement fails, the rollback reopens it.
+    Must run inside a transaction.
 
     `basket` is the request's, as the buyer sees it now (priced by the request's strategy, offers applied): it is
-    not read again. What the buyer reviewed is compared with it after the lock (PreviewView's fingerprint).
+    not read again, and stays open in memory until the order is written (basket_submitted). What the buyer
+    reviewed is compared with it after the claim (PreviewView's fingerprint).
     """
-    status = Basket.objects.select_for_update(no_key=_no_key_supported()).filter(pk=basket.pk).values_list("status", flat=True).first()
-    if status != Basket.OPEN:
+    claimed = Basket.objects.filter(pk=basket.pk, status=Basket.OPEN).update(status=Basket.SUBMITTED, date_submitted=timezone.now())
+    if not claimed:
         # A basket is submitted in the transaction that writes its order, and never reopened: an open basket
         # has no order, and only a basket no longer open is looked up.
         order = order_for_basket(basket.pk)
@@ -126,6 +127,11 @@ def basket_lock(basket) -> None:
         raise PlacementError([_("This basket can no longer be ordered. Please check your basket.")])
     if not basket.all_lines():  # the lines the placement reads anyway (Basket.is_empty would count them apart)
         raise PlacementError([_("Your basket is empty.")])
+
+
+def basket_submitted(basket) -> None:
+    """The request's basket, in memory, as basket_claim left its row (Oscar's Basket.submit without its save)."""
+    basket.status, basket.date_submitted = Basket.SUBMITTED, timezone.now()
 
 
 def _wanted(lines) -> dict[int, int]:
@@ -175,12 +181,13 @@ def stock_allocate(basket) -> None:
     lines = [line for line in basket.all_lines() if line.product.get_product_class().track_stock]
     wanted = _wanted(lines)
     titles = {line.stockrecord_id: line.product.get_title() for line in lines}
-    short = []
+    short, sold_out = [], []
     for pk in sorted(wanted):
-        quantity = wanted[pk]
-        allocated = Coalesce(F("num_allocated"), 0)
-        if not StockRecord.objects.filter(pk=pk, num_in_stock__gte=allocated + quantity).update(num_allocated=allocated + quantity):
+        left = _allocate(pk, wanted[pk])
+        if left is None:
             short.append(pk)
+        elif left <= 0:
+            sold_out.append(pk)
     if short:
         left = {
             record["pk"]: max((record["num_in_stock"] or 0) - (record["num_allocated"] or 0), 0)
@@ -194,7 +201,29 @@ def stock_allocate(basket) -> None:
             ]
         )
     # The search documents say only whether a product is in stock: those sold out by this order are reindexed.
-    # (One query; a queryset update sends no post_save for search to see.)
-    if wanted:
-        sold_out = StockRecord.objects.filter(pk__in=list(wanted), num_in_stock__lte=Coalesce(F("num_allocated"), 0))
-        search_products_changed(product_ids=sold_out.values_list("product_id", flat=True))
+    # (A queryset update sends no post_save for search to see.)
+    if sold_out:
+        products = {line.stockrecord_id: line.product_id for line in lines}
+        search_products_changed(product_ids=[products[pk] for pk in sold_out])
+
+
+@functools.cache
+def _allocate_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    meta = StockRecord._meta
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    in_stock, allocated = quote(meta.get_field("num_in_stock").column), quote(meta.get_field("num_allocated").column)
+    return (
+        f"UPDATE {table} SET {allocated} = COALESCE({allocated}, 0) + %s "
+        f"WHERE {pk} = %s AND {in_stock} >= COALESCE({allocated}, 0) + %s RETURNING {in_stock} - {allocated}"
+    )
+
+
+def _allocate(pk: int, quantity: int) -> "int | None":
+    """`num_allocated += quantity` on stock record `pk` if that many units are free: the units left after it, or
+    None (nothing changed) if too few were. One statement that returns what it wrote (PostgreSQL, SQLite): the
+    ORM's update() says only how many rows changed, and a second query would be needed for what is left."""
+    with connection.cursor() as cursor:
+        cursor.execute(_allocate_sql(connection.vendor), [quantity, pk, quantity])
+        row = cursor.fetchone()
+    return None if row is None else row[0]

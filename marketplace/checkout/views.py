@@ -94,7 +94,7 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
 
     def get_pre_conditions(self, request):
         if request.method == "POST":
-            # Placing checks the basket itself once its row is locked (placement.basket_lock, stock_check):
+            # Placing checks the basket itself once it has claimed it (placement.basket_claim, stock_check):
             # Oscar's basket checks would read every line and its stock a second time.
             return ["check_details_are_captured"]
         return super().get_pre_conditions(request)
@@ -105,7 +105,7 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         # A form sent twice: the second finds the order the first made (keyed by its basket). While the posted
-        # basket is still the visitor's open basket it has no order yet (placement.basket_lock checks again).
+        # basket is still the visitor's open basket it has no order yet (placement.basket_claim checks again).
         if request.method == "POST" and request.POST.get("basket_id") != str(request.basket.pk):
             order = placement.order_for_basket(request.POST.get("basket_id"))
             if order is not None and self._placed_by_this_visitor(order):
@@ -166,7 +166,7 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
     def _place(self, details):
         request = self.request
         basket = request.basket  # as the buyer's request found it: priced, offers applied
-        placement.basket_lock(basket)
+        placement.basket_claim(basket)
         shipping_method, shipping_charge, total = self._totals(basket)
         method = details["payment_method"]
         reviewed = placement.fingerprint(basket, shipping=shipping_charge.incl_tax, total=total.incl_tax, method=method)
@@ -198,7 +198,7 @@ class PreviewView(OrderPlacementMixin, generic.TemplateView):
                 shipping_method=shipping_method, shipping_charge=shipping_charge, order_total=order_total,
                 billing_address=billing_address, surcharges=surcharges, **kwargs,
             )  # fmt: skip
-        basket.submit()
+        placement.basket_submitted(basket)  # its row was marked submitted by basket_claim
         try:
             placement.stock_allocate(basket)
         except placement.PlacementError:
@@ -266,7 +266,10 @@ class CardPaymentView(generic.TemplateView):
             intent = None
         return self.render_to_response(
             self.get_context_data(
-                order=order, intent=intent, summary=summary, publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+                order=order,
+                intent=intent,
+                summary=summary,
+                publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
                 return_url=request.build_absolute_uri(reverse("checkout:thank-you") + "?card=processing"),
             )  # fmt: skip
         )
