@@ -45,6 +45,7 @@ def parse_args():
     parser.add_argument("--database-url", default=os.environ.get("CHECKOUT_BENCH_DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--buyers", default="1,16,50", help="concurrent buyers per run, comma-separated (threads, one connection each)")
     parser.add_argument("--orders", type=int, default=4, help="checkouts per buyer")
+    parser.add_argument("--processes", type=int, default=2, help="processes the buyers are spread over (a server's workers)")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md (trial runs)")
     parser.add_argument("--profile", type=int, metavar="N", help="instead: profile N single placements (queries, their time, Python time)")
     return parser.parse_args()
@@ -115,16 +116,50 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
-def run(products, *, buyers: int, orders: int) -> dict:
+ADDRESS = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
+           "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
+
+
+def run(products, *, buyers: int, orders: int, processes: int = 1) -> dict:
+    """`buyers` buyer threads, spread over `processes` processes (as a server spreads them over its workers: the
+    threads of one interpreter share one core). Every buyer of every process meets the others at one barrier
+    before pressing "Place the order"."""
+    import multiprocessing
+
     from django.db import connection
     from django.test import Client
 
-    address = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
-               "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
-    # One handler for every buyer, its middleware loaded once, as a server's worker does: a Client of its own
-    # would load it per buyer (WhiteNoise scans every static file, ~0.1 s) and count that as checkout time.
+    # One handler per process, its middleware loaded once, before the clock starts, as a server's worker does: a
+    # Client of its own would load it per buyer (WhiteNoise scans every static file, ~0.1 s) and count that time.
     handler = Client().handler
-    barrier = threading.Barrier(buyers, timeout=120)
+    connection.close()  # each process, each thread, its own connection
+    if processes <= 1:
+        started = time.perf_counter()
+        result = _buyer_threads(products, handler, list(range(buyers)), orders, threading.Barrier(buyers, timeout=120))
+        return {**result, "elapsed": time.perf_counter() - started}
+    context = multiprocessing.get_context("fork")
+    barrier, queue = context.Barrier(buyers, timeout=120), context.Queue()
+    shares = [list(range(buyers))[number::processes] for number in range(processes)]
+    started = time.perf_counter()
+    workers = [context.Process(target=_process_buyers, args=(products, handler, share, orders, barrier, queue)) for share in shares if share]
+    for worker in workers:
+        worker.start()
+    results = [queue.get(timeout=900) for _ in workers]
+    elapsed = time.perf_counter() - started
+    for worker in workers:
+        worker.join()
+    return {key: [value for result in results for value in result[key]] for key in results[0]} | {"elapsed": elapsed}
+
+
+def _process_buyers(products, handler, indexes, orders, barrier, queue) -> None:
+    queue.put(_buyer_threads(products, handler, indexes, orders, barrier))
+
+
+def _buyer_threads(products, handler, indexes: list[int], orders: int, barrier) -> dict:
+    """The buyers `indexes`, a thread each, `orders` checkouts each; their place and checkout times, failures."""
+    from django.db import connection
+    from django.test import Client
+
     place_ms, checkout_ms, failures = [], [], []
     lock = threading.Lock()
 
@@ -136,7 +171,7 @@ def run(products, *, buyers: int, orders: int) -> dict:
                 started = time.perf_counter()
                 for product in products:
                     client.post(f"/shop/basket/add/{product.pk}/", {"quantity": 1})
-                client.post("/shop/checkout/", {**address, "email": f"bench{index}-{round_}@example.vn"})
+                client.post("/shop/checkout/", {**ADDRESS, "email": f"bench{index}-{round_}@example.vn"})
                 html = client.get("/shop/checkout/preview/").content.decode()
                 fields = dict(re.findall(r'name="(basket_id|fingerprint)" value="([^"]*)"', html))
                 before_place = time.perf_counter() - started
@@ -153,13 +188,14 @@ def run(products, *, buyers: int, orders: int) -> dict:
         finally:
             connection.close()
 
-    elapsed = buyers_run(buyer, buyers)
-    return {"place_ms": place_ms, "checkout_ms": checkout_ms, "failures": failures, "elapsed": elapsed}
+    buyers_run(buyer, len(indexes), indexes=indexes)
+    return {"place_ms": place_ms, "checkout_ms": checkout_ms, "failures": failures}
 
 
-def buyers_run(buyer, count: int) -> float:
-    """Run `buyer(index)` in `count` threads at once; the seconds until the last one ends."""
-    threads = [threading.Thread(target=buyer, args=(index,)) for index in range(count)]
+def buyers_run(buyer, count: int, *, indexes=None) -> float:
+    """Run `buyer(index)` in `count` threads at once (index in `indexes`, else 0…count-1); the seconds until the
+    last one ends."""
+    threads = [threading.Thread(target=buyer, args=(index,)) for index in (indexes if indexes is not None else range(count))]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -192,8 +228,6 @@ def profile_placements(products, *, count: int) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    address = {"name": "Trần Thị Bình", "phone": "0912345678", "street": "12 Phố Hàng Bạc", "province": "01",
-               "commune": "00004", "note": "", "payment_method": "cod"}  # fmt: skip
     profiler, walls, cpus, sql_ms, counts, slowest, steps = cProfile.Profile(), [], [], [], [], {}, {}
     profiling = os.environ.get("CHECKOUT_PROFILE_CPROFILE", "1") != "0"  # 0: time without the profiler's overhead
     handler = Client().handler
@@ -203,7 +237,7 @@ def profile_placements(products, *, count: int) -> None:
 
         for number, product in enumerate(products, 1):
             _step(steps, f"add {number}", client.post, f"/shop/basket/add/{product.pk}/", {"quantity": 1}, record=round_ > 0)
-        _step(steps, "details", client.post, "/shop/checkout/", {**address, "email": f"profile{round_}@example.vn"}, record=round_ > 0)
+        _step(steps, "details", client.post, "/shop/checkout/", {**ADDRESS, "email": f"profile{round_}@example.vn"}, record=round_ > 0)
         html = _step(steps, "review", client.get, "/shop/checkout/preview/", None, record=round_ > 0).content.decode()
         fields = dict(re.findall(r'name="(basket_id|fingerprint)" value="([^"]*)"', html))
         with CaptureQueriesContext(connection) as queries:
@@ -286,12 +320,15 @@ def main():
         profile_placements(prepare_catalogue(stock=args.profile + 1), count=args.profile)
         return
     rows, problems = [], []
+    # Two checkouts first, in this process (which the buyers' processes are forked from): templates compiled, caches
+    # and lazy imports filled, as in a server that has been serving for a while.
+    run(prepare_catalogue(stock=2), buyers=1, orders=2)
     for buyers in [int(value) for value in args.buyers.split(",")]:
         total = buyers * args.orders
         products = prepare_catalogue(stock=total)
         before = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
         connection.close()
-        result = run(products, buyers=buyers, orders=args.orders)
+        result = run(products, buyers=buyers, orders=args.orders, processes=min(args.processes, buyers))
         after = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
         placed = len(result["place_ms"])
         exact = all(after[pk] - before[pk] == placed for pk in before)
@@ -315,8 +352,9 @@ def main():
         f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, PostgreSQL {pg_version}; commit {commit}"
         f"{' (with uncommitted changes)' if dirty else ''}; database `{urlparse(args.database_url).path.lstrip('/')}`; "
         f"cache {'Redis' if settings.REDIS_URL else 'local memory'}.\n"
-        f"- `benchmarks/checkout.py --buyers {args.buyers} --orders {args.orders}`: concurrent guest buyers (threads, one "
-        f"PostgreSQL connection each, Django test client in-process — no HTTP server), {args.orders} checkouts each, cash on "
+        f"- `benchmarks/checkout.py --buyers {args.buyers} --orders {args.orders} --processes {args.processes}`: concurrent guest "
+        f"buyers (threads spread over {args.processes} processes as a server's workers, one PostgreSQL connection each, Django "
+        f"test client in-process — no HTTP server), {args.orders} checkouts each, cash on "
         "delivery, one product of each of two sellers per order, so every buyer locks the same two stock rows (the worst "
         "case). Each round the buyers press “Place the order” together. E-mail tasks are queued, not sent, as in production.\n"
         "- place: the locked transaction (stock check, allocation, order, sellers' parts). Whole checkout: add 2 → details → "
