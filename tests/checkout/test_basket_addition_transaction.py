@@ -5,7 +5,6 @@ import pytest
 from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout import tasks
-
 from sellers.services import seller_listing_save
 
 from .conftest import approved_seller, hanoi_localities, listing
