@@ -1,8 +1,10 @@
-"""Oscar's basket views, with two changes (issue 16: every livestream buyer adds before checking out):
+"""Oscar's basket views, with these changes (issue 16: every livestream buyer adds before checking out):
 - adding to the basket reads the product with its class, its producer, whether it has options and its stock
-  record in two queries, where Oscar asked for each apart — and for the stock record twice; and it runs without
-  a request-wide transaction: its one write (the line, with a new basket its basket) needs none
-  (Basket.add_product), and a transaction would cost two more statements and hold the line's row lock longer;
+  record in two queries, where Oscar asked for each apart — and for the stock record twice;
+- an addition runs without a request-wide transaction: its write (the line; for a new basket the basket, then
+  the line) needs none (Basket.add_product), and a transaction costs two more statements;
+- the new total is told from the lines in hand (Oscar read them again), and its messages are formatted rather
+  than rendered from templates (the same strings);
 - the basket page reads its lines' photos (the thumbnails), the only page that shows them: every other request
   that reads the basket's lines (additions, checkout, placing the order) no longer reads their photos."""
 
