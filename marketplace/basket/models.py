@@ -1,24 +1,90 @@
-"""Oscar's basket models, with one change: a basket's lines are read with what pricing, availability,
-shipping and the order need of them (product class, producer, stock record and its seller) in the same
-query, so a basket page or a placement does not ask again for each line, and whether it is empty is
-answered from those lines (issue 16)."""
+"""Oscar's basket models, with three changes (issue 16):
+- a basket's lines are read with what pricing, availability, shipping and the order need of them (product
+  class, producer, stock record and its seller) in the same query, so a basket page or a placement does not ask
+  again for each line, and whether it is empty is answered from those lines;
+- the lines' options (attributes) are read only for the lines that have some;
+- adding a product without options finds the line to merge into among the lines already read, and writes a new
+  line in one statement."""
 
+from contextlib import nullcontext
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from oscar.apps.basket.abstract_models import AbstractBasket
+from oscar.core.loading import get_model
 
 
 class Basket(AbstractBasket):
     def all_lines(self):
+        """Oscar's, the lines read with what they are priced, checked and ordered by; after an addition, the lines
+        in hand as a list (Basket.add_product)."""
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            self._lines = (
+            LineAttribute = get_model("basket", "LineAttribute")
+            lines = (
                 self.lines.select_related(
                     "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
                 )
-                .prefetch_related("attributes")
+                .annotate(has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))))
                 .order_by(self._meta.pk.name)
             )  # fmt: skip
+            # Only a line added with options has attributes (their reading is a query): the others' are known empty.
+            prefetch_related_objects([line for line in lines if line.has_attributes], "attributes")
+            none = Prefetch("attributes", queryset=LineAttribute.objects.none())
+            prefetch_related_objects([line for line in lines if not line.has_attributes], none)
+            self._lines = lines
         return self._lines
+
+    def add_product(self, product, quantity=1, options=None):
+        """Oscar's add_product, which asks for the line with get_or_create (a SELECT, then the INSERT in a
+        savepoint) and drops the lines read, to read them again for the new total. Without options the line to
+        merge into is among the lines the request read already (the form's stock check reads them), a new line is
+        one INSERT — in a savepoint only inside a transaction, which a failed INSERT would break: the add view
+        has none of its own — and the lines in hand are kept, the added one in place, their discounts cleared as
+        Oscar's reset does (all_lines is then that list). A line that another request of the same buyer added
+        meanwhile is merged into, as with Oscar's."""
+        if options:
+            with transaction.atomic():  # the line and its options together
+                return super().add_product(product, quantity, options)
+        price_currency = self.currency  # before a new basket is saved: it has no line to read
+        is_new = not self.id
+        if is_new:
+            self.save()
+        stock_info = self.get_stock_info(product, options)
+        if not stock_info.price.exists:
+            raise ValueError(f"Strategy hasn't found a price for product {product}")
+        if price_currency and stock_info.price.currency != price_currency:
+            raise ValueError(f"Basket lines must all have the same currency ({stock_info.price.currency} is not {price_currency})")
+        if stock_info.stockrecord is None:
+            raise ValueError(f"Basket lines must all have stock records: none found for product {product}")
+
+        reference = f"{product.pk}_{stock_info.stockrecord.pk}"  # Oscar's line reference for no options
+        lines = [] if is_new else list(self.all_lines())
+        line = next((line for line in lines if line.line_reference == reference), None)
+        created = line is None
+        if created:
+            price = stock_info.price
+            try:
+                with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                    line = self.lines.create(
+                        line_reference=reference, product=product, stockrecord=stock_info.stockrecord,
+                        quantity=max(0, quantity), price_excl_tax=price.excl_tax, price_currency=price.currency,
+                        tax_code=price.tax_code, price_incl_tax=price.incl_tax if price.is_tax_known else None,
+                    )  # fmt: skip
+            except IntegrityError:  # added by another request of this buyer since this one read the lines
+                line, created, lines = self.lines.get(line_reference=reference), False, None
+            else:
+                lines.append(line)  # the newest line: the last, as all_lines orders them
+        if not created:
+            line.quantity = max(0, line.quantity + quantity)
+            line.save()
+        self.reset_offer_applications()
+        if lines is not None:
+            for each in lines:
+                each.clear_discount()
+            self._lines = lines
+        return line, created
 
     def product_quantity(self, product):
         # From the lines already read (the add-to-basket form asks, after the middleware read them): Oscar sums

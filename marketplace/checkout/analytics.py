@@ -58,11 +58,22 @@ def product_view_count(sender, product, user, **kwargs):
 
 
 def basket_addition_count(sender, product, user, **kwargs):
+    """Counted by a worker after the addition commits, as orders are: in a livestream every buyer adds the same
+    product, and each would otherwise wait for the one before to release its counter's row (issue 16)."""
     if kwargs.get("raw", False):
         return
-    update_counter(ProductRecord, "num_basket_additions", {"product": product})
-    if user and user.is_authenticated:
-        update_counter(UserRecord, "num_basket_additions", {"user": user})
+    from .tasks import count_basket_addition
+
+    product_id, user_id = product.pk, user.pk if user and user.is_authenticated else None
+    transaction.on_commit(lambda: count_basket_addition.delay(product_id, user_id), robust=True)
+
+
+def addition_count(*, product_id: int, user_id: int | None = None) -> None:
+    """Add one addition to the basket to its product's counter and, if signed in, its buyer's
+    (count_basket_addition's work)."""
+    update_counter(ProductRecord, "num_basket_additions", {"product_id": product_id})
+    if user_id is not None:
+        update_counter(UserRecord, "num_basket_additions", {"user_id": user_id})
 
 
 def order_placed_count(sender, order, user, **kwargs):

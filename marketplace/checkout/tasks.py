@@ -16,3 +16,12 @@ def count_order_placed(order_id: int) -> None:
     from .analytics import order_count
 
     order_count(order_id=order_id)
+
+
+@shared_task(ignore_result=True)
+def count_basket_addition(product_id: int, user_id: int | None = None) -> None:
+    """Oscar's analytics counters of an addition to the basket (the product's, the buyer's), off the buyer's
+    request."""
+    from .analytics import addition_count
+
+    addition_count(product_id=product_id, user_id=user_id)

@@ -51,9 +51,10 @@ def test_placing_reads_the_basket_lines_once_and_costs_no_query_per_product(
     # Per line only its stock allocation is a statement of its own: the lines, their prices and the sellers'
     # parts are one INSERT each whatever their number, and nothing is read per line.
     assert len(six) - len(two) == 4, (len(two), len(six))
-    # The basket and its lines (3); claiming the basket; the address, the order, its lines, their prices, the
-    # sellers' parts, the payment record; one allocation per stock record (2); the session's write.
-    assert len(two) == 13, "\n".join(sql[:140] for sql in two)
+    # The basket and its lines (2: no line has options to read); claiming the basket; the address, the order, its
+    # lines, their prices, the sellers' parts, the payment record; one allocation per stock record (2); the
+    # session's write.
+    assert len(two) == 12, "\n".join(sql[:140] for sql in two)
 
 
 def _order_as_written(order) -> dict:

@@ -1,0 +1,134 @@
+"""What adding to the basket costs the database (issue 16: every livestream buyer adds two products before
+checking out): a first addition makes the basket and its line, a later one reads the basket's lines once, and
+the products' counters are counted by a worker after the commit — while the buyer sees what Oscar showed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_class, get_model
+
+from marketplace.offer.offers import offers_possible
+
+from .conftest import add_to_basket
+
+pytestmark = pytest.mark.django_db
+
+ProductRecord = get_model("analytics", "ProductRecord")
+Option = get_model("catalogue", "Option")
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT")
+
+
+def _race(basket_model, strategy, first, second):
+    """A buyer's two requests add `second` at the same moment: one reads the lines before the other's line exists."""
+    basket = basket_model.objects.create()
+    basket.strategy = strategy
+    basket.add_product(first, 1)
+    late = basket_model.objects.get(pk=basket.pk)
+    late.strategy = strategy
+    assert len(late.all_lines()) == 1  # read before the other request's line
+    early = basket_model.objects.get(pk=basket.pk)
+    early.strategy = strategy
+    early.add_product(second, 1)
+    line, created = late.add_product(second, 2)
+    assert not created and line.quantity == 3
+    return {line.product_id: line.quantity for line in basket_model.objects.get(pk=basket.pk).lines.all()}
+
+
+def _addition(client, product, quantity=1, **options):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(f"/shop/basket/add/{product.pk}/", {"quantity": quantity, **options})
+    assert response.status_code == 302, response.content[:500]
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def _work(statements):
+    return [sql for sql in statements if not sql.startswith(TRANSACTION_CONTROL)]
+
+
+def _lines(client):
+    basket = client.get("/shop/basket/").context["basket"]
+    return {line.product_id: line.quantity for line in basket.all_lines()}
+
+
+def test_a_first_addition_makes_the_basket_and_its_line_reading_nothing_else(client, shop):
+    offers_possible()  # the shop has no offer: known from the cache, as in a running shop
+    statements = _work(_addition(client, shop["tea"]))
+
+    assert len(statements) <= 4, statements  # the product, its stock record, the basket, the line
+    assert not any(sql.startswith('SELECT "basket_line') for sql in statements), statements  # it has none yet
+    assert not any('"analytics_' in sql for sql in statements)  # counted after the commit
+    assert _lines(client) == {shop["tea"].pk: 1}
+
+
+def test_a_later_addition_reads_the_baskets_lines_once_whether_it_adds_a_line_or_merges_into_one(client, shop):
+    add_to_basket(client, shop["tea"], 1)
+
+    new_line = _work(_addition(client, shop["honey"], 2))
+    merged = _work(_addition(client, shop["honey"], 1))
+
+    for statements in (new_line, merged):
+        assert len(statements) <= 5, statements  # the product, its stock record, the basket, its lines, the write
+        assert sum(sql.startswith('SELECT "basket_line"') for sql in statements) == 1, statements  # not again after
+        assert not any(sql.startswith('SELECT "basket_lineattribute"') for sql in statements)  # none has options
+        assert not any('"analytics_' in sql for sql in statements)
+    assert sum(sql.startswith('INSERT INTO "basket_line"') for sql in new_line) == 1
+    assert sum(sql.startswith('UPDATE "basket_line"') for sql in merged) == 1
+    assert _lines(client) == {shop["tea"].pk: 1, shop["honey"].pk: 3}
+    basket = client.get("/shop/basket/").context["basket"]
+    honey_record = shop["honey"].stockrecords.get()
+    assert basket.line_quantity(shop["honey"], honey_record) == 3  # Oscar finds the line by its own reference
+
+
+def test_additions_are_counted_for_the_product_and_the_buyer_after_the_commit(client, shop, django_user_model, django_capture_on_commit_callbacks):
+    buyer = django_user_model.objects.create_user(email="binh@example.vn", password="x")
+    client.force_login(buyer)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        add_to_basket(client, shop["tea"], 2)
+        add_to_basket(client, shop["tea"], 1)
+    assert not ProductRecord.objects.filter(num_basket_additions__gt=0).exists()  # nothing in the request
+
+    for callback in callbacks:
+        callback()
+
+    assert ProductRecord.objects.get(product=shop["tea"]).num_basket_additions == 2  # additions, not units
+    assert get_model("analytics", "UserRecord").objects.get(user=buyer).num_basket_additions == 2
+
+
+def test_the_messages_of_an_addition_name_the_product_the_quantity_and_the_new_total(client, shop):
+    client.post(f"/shop/basket/add/{shop['tea'].pk}/", {"quantity": 1})
+    response = client.post(f"/shop/basket/add/{shop['honey'].pk}/", {"quantity": 2}, follow=True)
+
+    html = response.content.decode()
+    assert "Đã thêm <strong>2</strong> × <strong>Sản phẩm MAT</strong> vào giỏ hàng." in html
+    assert "Tổng giỏ hàng hiện là <strong>620.000\xa0₫</strong>." in html
+    assert '<a href="/shop/basket/" class="button">Xem giỏ hàng</a>' in html
+    assert '<a href="/shop/checkout/" class="button button--primary">Thanh toán ngay</a>' in html
+
+
+def test_a_title_is_escaped_in_the_message(client, shop):
+    shop["tea"].title = "Chè <b>Tân Cương</b> & Thái"
+    shop["tea"].save()
+
+    html = client.post(f"/shop/basket/add/{shop['tea'].pk}/", {"quantity": 1}, follow=True).content.decode()
+
+    assert "Đã thêm <strong>Chè &lt;b&gt;Tân Cương&lt;/b&gt; &amp; Thái</strong> vào giỏ hàng." in html
+
+
+def test_a_line_added_by_another_request_meanwhile_is_merged_into(shop):
+    strategy = get_class("partner.strategy", "Selector")().strategy()
+
+    assert _race(get_model("basket", "Basket"), strategy, shop["tea"], shop["honey"]) == {shop["tea"].pk: 1, shop["honey"].pk: 3}
+
+
+def test_a_product_with_options_keeps_one_line_per_choice_and_merges_the_same_choice(client, shop):
+    engraving = Option.objects.create(name="Khắc tên", code="khac-ten", required=False)
+    shop["tea"].product_class.options.add(engraving)
+
+    add_to_basket(client, shop["tea"], 1)  # no choice made
+    _addition(client, shop["tea"], 1, **{"khac-ten": "Bình"})
+    _addition(client, shop["tea"], 2, **{"khac-ten": "Bình"})
+    _addition(client, shop["tea"], 1, **{"khac-ten": "An"})
+
+    basket = client.get("/shop/basket/").context["basket"]
+    lines = [(line.quantity, [(attribute.option.code, attribute.value) for attribute in line.attributes.all()]) for line in basket.all_lines()]
+    assert lines == [(1, []), (3, [("khac-ten", "Bình")]), (1, [("khac-ten", "An")])]
