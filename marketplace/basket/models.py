@@ -1,9 +1,11 @@
 """Oscar's basket models, with one change: a basket's lines are read with what pricing, availability,
 shipping and the order need of them (product class, producer, stock record and its seller) in the same
 query, so a basket page or a placement does not ask again for each line, and whether it is empty is
-answered from those lines (issue 16)."""
+answered from those lines; their options only for the lines added with some (issue 16)."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from oscar.apps.basket.abstract_models import AbstractBasket
+from oscar.core.loading import get_model
 
 
 class Basket(AbstractBasket):
@@ -11,13 +13,17 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            self._lines = (
-                self.lines.select_related(
-                    "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
-                )
-                .prefetch_related("attributes")
-                .order_by(self._meta.pk.name)
-            )  # fmt: skip
+            lines = self.lines.select_related(
+                "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
+            ).order_by(self._meta.pk.name)  # fmt: skip
+            # Oscar gives a line added without options the reference "<product>_<stock record>" (a line with options
+            # has theirs appended) and no attributes: those are known empty without a query.
+            plain, with_options = [], []
+            for line in lines:
+                (plain if line.line_reference == f"{line.product_id}_{line.stockrecord_id}" else with_options).append(line)
+            prefetch_related_objects(with_options, "attributes")
+            prefetch_related_objects(plain, Prefetch("attributes", queryset=get_model("basket", "LineAttribute").objects.none()))
+            self._lines = lines
         return self._lines
 
     def product_quantity(self, product):
