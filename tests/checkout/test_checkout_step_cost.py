@@ -60,9 +60,7 @@ def test_the_review_page_reads_only_the_basket_and_its_lines(client, shop, deliv
     assert "Phường Ba Đình, Thành phố Hà Nội" in page and "0912 345 678" in page
 
 
-def test_a_product_with_options_keeps_its_options_through_the_review_into_the_order(
-    client, shop, django_capture_on_commit_callbacks
-):
+def test_a_product_with_options_keeps_its_options_through_the_review_into_the_order(client, shop, django_capture_on_commit_callbacks):
     engraving = Option.objects.create(name="Lời chúc", code="loi-chuc", type=Option.TEXT, required=False)
     shop["honey"].get_product_class().options.add(engraving)
     response = client.post(f"/shop/basket/add/{shop['honey'].pk}/", {"quantity": 1, "loi-chuc": "Chúc mừng năm mới"})
