@@ -151,7 +151,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.basket.middleware.BasketMiddleware",  # Oscar's, merging baskets in a transaction
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into our lockout page.
     "axes.middleware.AxesMiddleware",
@@ -253,7 +253,7 @@ if REDIS_URL:
         }
     }
     # Sessions read from the shared cache, written through to the database: one query less on every request.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "marketplace.deployment.sessions"  # Django's cached_db, a new session in one INSERT
 else:
     # One process only (`make run`): with debug off, `check --deploy` refuses it (deployment.E001).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -2,14 +2,14 @@
 - a basket's lines are read with what pricing, availability, shipping and the order need of them (product
   class, producer, stock record and its seller) in the same query, so a basket page or a placement does not ask
   again for each line, and whether it is empty is answered from those lines;
-- the lines' options (attributes) are read only for the lines that have some;
+- the lines' options (attributes) are read only for the lines added with some;
 - adding a product without options finds the line to merge into among the lines already read, and writes a new
   line in one statement."""
 
 from contextlib import nullcontext
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from oscar.apps.basket.abstract_models import AbstractBasket
 from oscar.core.loading import get_model
 
@@ -21,18 +21,16 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            LineAttribute = get_model("basket", "LineAttribute")
-            lines = (
-                self.lines.select_related(
-                    "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
-                )
-                .annotate(has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))))
-                .order_by(self._meta.pk.name)
-            )  # fmt: skip
-            # Only a line added with options has attributes (their reading is a query): the others' are known empty.
-            prefetch_related_objects([line for line in lines if line.has_attributes], "attributes")
-            none = Prefetch("attributes", queryset=LineAttribute.objects.none())
-            prefetch_related_objects([line for line in lines if not line.has_attributes], none)
+            lines = self.lines.select_related(
+                "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
+            ).order_by(self._meta.pk.name)  # fmt: skip
+            # Oscar gives a line added without options the reference "<product>_<stock record>" (a line with options
+            # has theirs appended) and no attributes: those are known empty without a query.
+            plain, with_options = [], []
+            for line in lines:
+                (plain if line.line_reference == f"{line.product_id}_{line.stockrecord_id}" else with_options).append(line)
+            prefetch_related_objects(with_options, "attributes")
+            prefetch_related_objects(plain, Prefetch("attributes", queryset=get_model("basket", "LineAttribute").objects.none()))
             self._lines = lines
         return self._lines
 

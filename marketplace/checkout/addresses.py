@@ -19,10 +19,14 @@ def vietnam():
     return reference_cached("country:VN", load)
 
 
+def delivery_commune(code: str) -> Commune | None:
+    """The commune `code` with its province (the reference cache's), or None if there is none."""
+    return reference_cached(f"commune:{code}", lambda: Commune.objects.select_related("province").filter(code=code).first())
+
+
 def shipping_address_from(details: dict):
     """An unsaved ShippingAddress from the checkout details (Oscar saves it with the order)."""
-    code = details["commune"]
-    commune = reference_cached(f"commune:{code}", lambda: Commune.objects.select_related("province").get(code=code))
+    commune = delivery_commune(details["commune"])
     return ShippingAddress(
         first_name=details["name"],
         line1=details["street"],

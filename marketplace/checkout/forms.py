@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ocop_catalog.models import Commune
 from ocop_catalog.text import nfc
 from payments import methods
 from sellers.forms import LocalityFieldsMixin
 from sellers.validators import normalise_phone, validate_vietnamese_mobile
+
+from .addresses import delivery_commune
 
 
 class CheckoutForm(LocalityFieldsMixin, forms.Form):
@@ -61,7 +62,7 @@ class CheckoutForm(LocalityFieldsMixin, forms.Form):
 
     def clean_commune(self):
         code = self.cleaned_data.get("commune")
-        commune = Commune.objects.select_related("province").filter(code=code).first() if code else None
+        commune = delivery_commune(code) if code else None
         if commune is None or commune.province_id != self.data.get("province"):
             raise forms.ValidationError(_("Choose the commune or ward of the delivery address."))
         return commune

@@ -44,8 +44,12 @@ def session_details(checkout_session) -> dict | None:
     return checkout_session.details()
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class DetailsView(CheckoutSessionMixin, generic.FormView):
-    """Step 1 (checkout:index): one page for contact, delivery address and payment method."""
+    """Step 1 (checkout:index): one page for contact, delivery address and payment method.
+
+    It writes nothing to the database but the session (after the view): no request transaction, two statements
+    less for every buyer."""
 
     template_name = "oscar/checkout/details.html"
     form_class = CheckoutForm
