@@ -11,6 +11,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from .local_cache import forget, locally_cached
 from .models import Commune, OcopCertificate, Producer, Province
 from .rules import PRODUCT_GROUPS
 from .sale import buyable_now_q, on_sale_q
@@ -170,10 +171,17 @@ def group_of(*, product, roots_by_path: dict[str, str]) -> str | None:
 
 
 LOCALITY_CACHE_SECONDS = 60 * 60
+# Each process keeps the choices it read this long (ocop_catalog.local_cache): another process sees a change
+# (locality_choices_forget) within it.
+LOCALITY_LOCAL_SECONDS = 30
 
 
 def province_choices() -> list[tuple[str, str]]:
     """(code, short name) of every province, by name; cached, as units change only by decree."""
+    return locally_cached("ocop:province-choices:v1", LOCALITY_LOCAL_SECONDS, _province_choices_shared)
+
+
+def _province_choices_shared() -> list[tuple[str, str]]:
     key = "ocop:province-choices:v1"
     choices = cache.get(key)
     if choices is None:
@@ -192,6 +200,10 @@ class CommuneChoice:
 def commune_choices(*, province_code: str) -> list[CommuneChoice]:
     """The communes of one province, by name, with their pilot flag; cached."""
     key = f"ocop:commune-choices:v1:{province_code}"
+    return locally_cached(key, LOCALITY_LOCAL_SECONDS, lambda: _commune_choices_shared(key, province_code))
+
+
+def _commune_choices_shared(key: str, province_code: str) -> list[CommuneChoice]:
     choices = cache.get(key)
     if choices is None:
         choices = [
@@ -206,8 +218,9 @@ def commune_choices(*, province_code: str) -> list[CommuneChoice]:
 
 def locality_choices_forget(*, province_codes) -> None:
     """Drop cached locality choices after localities or pilot flags change."""
-    cache.delete("ocop:province-choices:v1")
-    cache.delete_many([f"ocop:commune-choices:v1:{code}" for code in province_codes])
+    keys = ["ocop:province-choices:v1", *(f"ocop:commune-choices:v1:{code}" for code in province_codes)]
+    cache.delete_many(keys)
+    forget(keys)
 
 
 def featured_products_fallback(*, day: datetime.date | None = None) -> QuerySet:

@@ -54,7 +54,18 @@ def _media_root():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(monkeypatch):
+    """Every test starts with empty caches, the shared one and this process's layer in front of it
+    (ocop_catalog.local_cache); a test that clears the cache to start cold clears both."""
+    from ocop_catalog.local_cache import forget_all
+
+    clear = cache.clear
+
+    def clear_both():
+        clear()
+        forget_all()
+
+    monkeypatch.setattr(cache, "clear", clear_both)
     cache.clear()
     yield
     cache.clear()

@@ -1,0 +1,56 @@
+"""A process-local layer in front of the shared cache, for small values read on nearly every request that change
+rarely (reference rows, locality choices, the header's groups, whether the shop has offers).
+
+Each read of the shared cache (Redis) is a network round trip: a checkout made some twenty of them for these values
+alone (issue 16). Here a value is kept in the process for a few seconds to a minute; a change made in this process
+drops its copy at once (`forget`), other processes see it when their copy expires — each use says how long that is.
+"""
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+MAX_ENTRIES = 20_000  # reference rows of every commune fit; past it the layer starts again empty
+
+_values: dict[str, tuple[float, Any]] = {}
+_lock = threading.Lock()
+_MISSING = object()
+
+
+def local_get(key: str) -> Any:
+    """The value kept under `key` and not yet expired, else None."""
+    entry = _values.get(key)
+    if entry is None or entry[0] < time.monotonic():
+        return None
+    return entry[1]
+
+
+def local_set(key: str, value: Any, seconds: float) -> None:
+    with _lock:
+        if len(_values) >= MAX_ENTRIES:
+            _values.clear()
+        _values[key] = (time.monotonic() + seconds, value)
+
+
+def forget(keys: Iterable[str]) -> None:
+    """Drop this process's copies of `keys` (the shared cache's are the caller's to delete)."""
+    with _lock:
+        for key in keys:
+            _values.pop(key, None)
+
+
+def forget_all() -> None:
+    with _lock:
+        _values.clear()
+
+
+def locally_cached(key: str, seconds: float, read_shared: Callable[[], Any]) -> Any:
+    """The value under `key` from this process if kept, else `read_shared()` (the shared cache, or the database),
+    kept here for `seconds` unless it is None."""
+    value = local_get(key)
+    if value is None:
+        value = read_shared()
+        if value is not None:
+            local_set(key, value, seconds)
+    return value
