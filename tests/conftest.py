@@ -54,21 +54,25 @@ def _media_root():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache(monkeypatch):
+def _clear_cache():
     """Every test starts with empty caches, the shared one and this process's layer in front of it
     (ocop_catalog.local_cache); a test that clears the cache to start cold clears both."""
+    from django.core.cache import caches
+
     from ocop_catalog.local_cache import forget_all
 
-    clear = cache.clear
+    backend = caches["default"]  # this thread's; a test that changes CACHES gets another, left as it is
+    clear = backend.clear
 
     def clear_both():
         clear()
         forget_all()
 
-    monkeypatch.setattr(cache, "clear", clear_both)
+    backend.clear = clear_both
     cache.clear()
     yield
-    cache.clear()
+    backend.__dict__.pop("clear", None)
+    clear_both()
 
 
 @pytest.fixture(autouse=True, scope="session")
