@@ -4,6 +4,7 @@ the country from the reference cache once another buyer delivered there, and a n
 in one INSERT."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +19,13 @@ OrderLine = get_model("order", "Line")
 
 
 def _statements(queries):
-    return [query["sql"] for query in queries.captured_queries]
+    statements = [query["sql"] for query in queries.captured_queries]
+    if settings.SESSION_ENGINE != "marketplace.deployment.sessions":
+        # Without a shared cache (SQLite runs) sessions are Django's database ones, read and checked by queries of
+        # their own: those are left out; the one-INSERT session is the production engine's (with Redis).
+        session_reads = ('SELECT "django_session"', 'SELECT 1 AS "a" FROM "django_session"')
+        statements = [sql for sql in statements if not sql.startswith(session_reads)]
+    return statements
 
 
 @pytest.fixture
