@@ -15,7 +15,6 @@ MAX_ENTRIES = 20_000  # reference rows of every commune fit; past it the layer s
 
 _values: dict[str, tuple[float, Any]] = {}
 _lock = threading.Lock()
-_MISSING = object()
 
 
 def local_get(key: str) -> Any:
