@@ -1,6 +1,7 @@
 """Oscar's basket views, with these changes (issue 16: every livestream buyer adds before checking out):
 - adding to the basket reads the product with its class, its producer, whether it has options and its stock
-  record in two queries, where Oscar asked for each apart — and for the stock record twice;
+  record in two queries, where Oscar asked for each apart — and for the stock record twice; while the shop has no
+  product option at all (marketplace.catalogue.options), without the two subqueries that ask for options;
 - an addition runs without a request-wide transaction: its write (the line; for a new basket the basket, then
   the line) needs none (Basket.add_product), and a transaction costs two more statements;
 - the new total is told from the lines in hand (Oscar read them again), and its messages are formatted rather
@@ -22,6 +23,8 @@ from oscar.apps.basket import views as oscar_views
 from oscar.apps.basket.views import *  # noqa: F403 — Oscar's other basket views, unchanged
 from oscar.core.loading import get_class, get_model
 
+from marketplace.catalogue.options import options_possible
+
 Applicator = get_class("offer.applicator", "Applicator")
 BasketMessageGenerator = get_class("basket.utils", "BasketMessageGenerator")
 Option = get_model("catalogue", "Option")
@@ -33,15 +36,18 @@ class BasketAddView(oscar_views.BasketAddView):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        products = (
-            self.product_model._default_manager.select_related("product_class", "producer")
-            .annotate(  # Product.has_options reads these instead of asking (Oscar's base_queryset does the same)
+        products = self.product_model._default_manager.select_related("product_class", "producer").prefetch_related(
+            "stockrecords"  # the form's price and stock check, then the line's
+        )
+        possible = options_possible()
+        if possible:  # Product.has_options reads these instead of asking (Oscar's base_queryset does the same)
+            products = products.annotate(
                 has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
                 has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
             )
-            .prefetch_related("stockrecords")  # the form's price and stock check, then the line's
-        )
         self.product = get_object_or_404(products, pk=kwargs["pk"])
+        if not possible:  # no option exists: the product has none
+            self.product.has_product_class_options = self.product.has_product_options = False
         return FormView.post(self, request, *args, **kwargs)  # Oscar's post would read the product again
 
     def form_valid(self, form):

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_class, get_model
 
+from marketplace.catalogue.options import options_possible
 from marketplace.offer.offers import offers_possible
 
 from .conftest import add_to_basket
@@ -51,13 +52,33 @@ def _lines(client):
 
 
 def test_a_first_addition_makes_the_basket_and_its_line_reading_nothing_else(client, shop):
-    offers_possible()  # the shop has no offer: known from the cache, as in a running shop
+    offers_possible(), options_possible()  # no offer, no option: known from the cache, as in a running shop
     statements = _work(_addition(client, shop["tea"]))
 
     assert len(statements) <= 4, statements  # the product, its stock record, the basket, the line
     assert not any(sql.startswith('SELECT "basket_line') for sql in statements), statements  # it has none yet
     assert not any('"analytics_' in sql for sql in statements)  # counted after the commit
     assert _lines(client) == {shop["tea"].pk: 1}
+
+
+def test_while_the_shop_has_no_product_option_an_addition_does_not_ask_for_options(client, shop):
+    add_to_basket(client, shop["tea"], 1)  # the answer "no option" is in the cache from here on
+
+    statements = _addition(client, shop["honey"], 1)
+
+    assert not any('"catalogue_option"' in sql for sql in statements), statements
+
+
+def test_an_option_added_by_staff_is_offered_on_the_next_addition(client, shop):
+    add_to_basket(client, shop["tea"], 1)  # "no option" cached
+    weight = Option.objects.create(name="Khối lượng", code="khoi-luong", required=False)
+    shop["tea"].product_class.options.add(weight)
+
+    _addition(client, shop["tea"], 1, **{"khoi-luong": "500 g"})
+
+    basket = client.get("/shop/basket/").context["basket"]
+    lines = [(line.quantity, [attribute.value for attribute in line.attributes.all()]) for line in basket.all_lines()]
+    assert lines == [(1, []), (1, ["500 g"])]  # a line of its own with the choice, not merged into the plain one
 
 
 def test_a_later_addition_reads_the_baskets_lines_once_whether_it_adds_a_line_or_merges_into_one(client, shop):

@@ -4,6 +4,7 @@ transaction included, and the worker asked to count it once the addition is comm
 import pytest
 from oscar.core.loading import get_class, get_model
 
+from marketplace.catalogue.options import options_possible
 from marketplace.checkout import tasks
 from marketplace.offer.offers import offers_possible
 from sellers.services import seller_listing_save
@@ -30,7 +31,7 @@ def test_an_addition_is_at_most_five_statements_and_needs_no_transaction(client,
     counted = []
     monkeypatch.setattr(tasks.count_basket_addition, "delay", lambda *args, **kwargs: counted.append(args))
 
-    offers_possible()  # the shop has no offer: known from the cache, as in a running shop
+    offers_possible(), options_possible()  # no offer, no option: known from the cache, as in a running shop
     first = _addition(client, shop["tea"])
     second = _addition(client, shop["honey"])
     again = _addition(client, shop["honey"])
