@@ -284,6 +284,10 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# No code waits for a task's result (every task is fire-and-forget: e-mails, counters, indexing). Kept, each sent
+# task had the web process subscribe to its result's channel on the result backend (a Redis round trip per task,
+# four per order placed, subscriptions never dropped) and the worker store a result nobody reads (issue 16).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE

@@ -2,6 +2,7 @@
 
 import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,8 @@ def test_worker_renders_thumbnails_of_a_product_sent_through_redis(settings):
     try:
         assert app.conf.broker_url.startswith("redis://")
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            result = prepare_product_thumbnails.delay(product.pk)
-            assert result.get(timeout=30) == 1
+            prepare_product_thumbnails.delay(product.pk)
+            _wait_for(lambda: len(_thumbnail_files() - thumbnails_before) == len(THUMBNAIL_SPECS), seconds=30)
     finally:
         app.conf.task_always_eager = True
 
@@ -65,3 +66,11 @@ def _thumbnail_files() -> set:
 
     root = Path(settings.MEDIA_ROOT) / "cache"
     return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
+
+
+def _wait_for(condition, *, seconds: float) -> None:
+    """Until `condition()` holds (tasks' results are not kept: CELERY_TASK_IGNORE_RESULT), at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the worker did not do the task in time"
+        time.sleep(0.1)
