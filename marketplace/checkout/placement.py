@@ -5,13 +5,12 @@ The placing transaction, in order (checkout.views.PreviewView):
    waits, then finds the order) — a lock only this buyer takes;
 2. availability is checked without a lock (stock_check), so a buyer short of stock hears it early;
 3. the order is written (order, lines, the sellers' parts, payment records) with no stock row locked;
-4. last, every line is allocated by a conditional UPDATE (stock_allocate): `num_allocated += q WHERE
-   num_in_stock >= num_allocated + q`. PostgreSQL re-checks that condition on the row as the previous buyer
-   committed it, so two buyers can never take the same unit; a buyer who finds too few left gets "only N left"
-   and the whole transaction — order included — is rolled back. On PostgreSQL all the order's stock records are
-   allocated by one statement, which locks them in primary-key order first (no deadlock): the rows are locked
-   from that statement to the commit only, one round trip apart — buyers of one product queue for that, not for
-   each other's whole order creation. Elsewhere (SQLite, one writer at a time) one UPDATE per record.
+4. last, every line is allocated by one conditional UPDATE per stock record, in primary-key order
+   (stock_allocate): `num_allocated += q WHERE num_in_stock >= num_allocated + q`. PostgreSQL re-checks that
+   condition on the row as the previous buyer committed it, so two buyers can never take the same unit; a
+   buyer who finds too few left gets "only N left" and the whole transaction — order included — is rolled back.
+   The stock row is locked from that UPDATE to the commit only: buyers of one product queue for a few
+   statements, not for each other's whole order creation; the primary-key order means no deadlock.
 
 The claim's UPDATE changes no key, so PostgreSQL takes a FOR NO KEY UPDATE lock: rows that merely refer to the
 basket (the order) are not blocked by it.
@@ -174,21 +173,21 @@ def stock_check(basket) -> None:
 def stock_allocate(basket) -> None:
     """Allocate every line of the basket being ordered: the last writes of the placing transaction.
 
-    On PostgreSQL one statement for all the stock records, which locks them in primary-key order before
-    updating them (no deadlock between buyers of the same products); elsewhere one conditional UPDATE per record,
-    in that order. Raises PlacementError ("only N left") when a record has too few units left, and the caller's
-    transaction rolls the order back. Records of products whose class tracks no stock are left alone, as Oscar's
-    OrderCreator does.
+    One conditional UPDATE per stock record, in primary-key order (no deadlock between buyers of the same
+    products); raises PlacementError ("only N left") when a record has too few units left, and the caller's
+    transaction rolls the order back. Records of products whose class tracks no stock are left alone, as
+    Oscar's OrderCreator does.
     """
     lines = [line for line in basket.all_lines() if line.product.get_product_class().track_stock]
     wanted = _wanted(lines)
     titles = {line.stockrecord_id: line.product.get_title() for line in lines}
-    if connection.vendor == "postgresql" and wanted:
-        units_left = _allocate_all(wanted)
-    else:
-        units_left = {pk: left for pk in sorted(wanted) if (left := _allocate(pk, wanted[pk])) is not None}
-    short = [pk for pk in sorted(wanted) if pk not in units_left]
-    sold_out = [pk for pk in sorted(wanted) if units_left.get(pk, 1) <= 0]
+    short, sold_out = [], []
+    for pk in sorted(wanted):
+        left = _allocate(pk, wanted[pk])
+        if left is None:
+            short.append(pk)
+        elif left <= 0:
+            sold_out.append(pk)
     if short:
         left = {
             record["pk"]: max((record["num_in_stock"] or 0) - (record["num_allocated"] or 0), 0)
@@ -218,36 +217,6 @@ def _allocate_sql(vendor: str) -> str:
         f"UPDATE {table} SET {allocated} = COALESCE({allocated}, 0) + %s "
         f"WHERE {pk} = %s AND {in_stock} >= COALESCE({allocated}, 0) + %s RETURNING {in_stock} - {allocated}"
     )
-
-
-@functools.cache
-def _allocate_all_sql(count: int) -> str:
-    """PostgreSQL: allocate `count` stock records in one statement. The MATERIALIZED query locks them first, in
-    primary-key order (its locking clause applies to the rows as they leave the sort), so two buyers' statements
-    queue for the same rows in the same order; the UPDATE then changes the rows it holds, each only if enough
-    units are free, re-checked on the row as the previous buyer committed it."""
-    quote = connection.ops.quote_name
-    meta = StockRecord._meta
-    table, pk = quote(meta.db_table), quote(meta.pk.column)
-    in_stock, allocated = quote(meta.get_field("num_in_stock").column), quote(meta.get_field("num_allocated").column)
-    values = ", ".join(["(%s::integer, %s::integer)"] * count)
-    return (
-        f"WITH wanted (id, quantity) AS (VALUES {values}), "
-        f"locked AS MATERIALIZED (SELECT {pk} FROM {table} WHERE {pk} IN (SELECT id FROM wanted) ORDER BY {pk} FOR NO KEY UPDATE) "
-        f"UPDATE {table} AS record SET {allocated} = COALESCE(record.{allocated}, 0) + wanted.quantity "
-        f"FROM wanted, locked WHERE record.{pk} = wanted.id AND locked.{pk} = record.{pk} "
-        f"AND record.{in_stock} >= COALESCE(record.{allocated}, 0) + wanted.quantity "
-        f"RETURNING record.{pk}, record.{in_stock} - record.{allocated}"
-    )
-
-
-def _allocate_all(wanted: dict[int, int]) -> dict[int, int]:
-    """`num_allocated += quantity` on each stock record of `wanted` ({pk: quantity}) that has that many units free,
-    in one statement: {pk: units left after it} for the records allocated (a record missing had too few)."""
-    params = [value for pk in sorted(wanted) for value in (pk, wanted[pk])]
-    with connection.cursor() as cursor:
-        cursor.execute(_allocate_all_sql(len(wanted)), params)
-        return dict(cursor.fetchall())
 
 
 def _allocate(pk: int, quantity: int) -> "int | None":

@@ -49,15 +49,13 @@ def test_placing_reads_the_basket_lines_once_and_costs_no_query_per_product(
         assert not any('"offer_conditionaloffer"' in sql for sql in statements)  # the shop has no offer
         assert not any('"catalogue_productimage"' in sql for sql in statements)  # photos: the basket page's only
         assert not any('"basket_lineattribute"' in sql for sql in statements)  # no line was added with options
-    # The lines, their prices and the sellers' parts are one INSERT each whatever their number, and nothing is read
-    # per line. On PostgreSQL the stock of all the lines is allocated by one statement; SQLite (one writer at a
-    # time) allocates each stock record with a statement of its own.
-    per_record = connection.vendor != "postgresql"
-    assert len(six) - len(two) == (4 if per_record else 0), (len(two), len(six))
+    # Per line only its stock allocation is a statement of its own: the lines, their prices and the sellers'
+    # parts are one INSERT each whatever their number, and nothing is read per line.
+    assert len(six) - len(two) == 4, (len(two), len(six))
     # The basket and its lines (2: lines added without options have none to read); claiming the basket; the
-    # address, the order, its lines, their prices, the sellers' parts, the payment record; the allocation (one
-    # statement, or one per stock record: 2); the session's write.
-    assert len(two) == (12 if per_record else 11), "\n".join(sql[:140] for sql in two)
+    # address, the order, its lines, their prices, the sellers' parts, the payment record; one allocation per
+    # stock record (2); the session's write.
+    assert len(two) == 12, "\n".join(sql[:140] for sql in two)
 
 
 def _order_as_written(order) -> dict:
