@@ -1,7 +1,8 @@
 """Oscar's basket models, with three changes (issue 16):
 - a basket's lines are read with what pricing, availability, shipping and the order need of them (product
-  class, producer, stock record and its seller) in the same query, so a basket page or a placement does not ask
-  again for each line, and whether it is empty is answered from those lines;
+  class, seller, stock record) in the same query, so a basket page or a placement does not ask again for each
+  line, and whether it is empty is answered from those lines. A stock record's seller is the product's (one
+  stock record per product, its seller's): it is taken from the product rather than joined a second time;
 - the lines' options (attributes) are read only for the lines added with some;
 - adding a product without options finds the line to merge into among the lines already read, and writes a new
   line in one statement."""
@@ -21,9 +22,9 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            lines = self.lines.select_related(
-                "product", "product__product_class", "product__producer", "stockrecord", "stockrecord__partner",
-            ).order_by(self._meta.pk.name)  # fmt: skip
+            lines = self.lines.select_related("product", "product__product_class", "product__producer", "stockrecord")
+            lines = lines.order_by(self._meta.pk.name)
+            _attach_partners(lines)  # reads them (the queryset keeps them)
             # Oscar gives a line added without options the reference "<product>_<stock record>" (a line with options
             # has theirs appended) and no attributes: those are known empty without a query.
             plain, with_options = [], []
@@ -94,6 +95,24 @@ class Basket(AbstractBasket):
         # The lines themselves, not a COUNT: every page that asks whether the basket is empty (the middleware,
         # before applying offers) goes on to read them (the header's item count, the basket, checkout).
         return len(self.all_lines())
+
+
+def _attach_partners(lines) -> None:
+    """Give each line's stock record its seller: the product's own (read with it) when it is the same, as it is for
+    every listing made here; the others, if any, in one query."""
+    missing = []
+    for line in lines:
+        record, product = line.stockrecord, line.product
+        if record is None:
+            continue
+        if record.partner_id == product.producer_id and product.producer is not None:
+            record.partner = product.producer
+        else:
+            missing.append(record)
+    if missing:
+        partners = get_model("partner", "Partner").objects.in_bulk({record.partner_id for record in missing})
+        for record in missing:
+            record.partner = partners[record.partner_id]
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403 — Oscar's other basket models, unchanged

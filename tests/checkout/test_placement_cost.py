@@ -90,6 +90,21 @@ def _order_as_written(order) -> dict:
     }
 
 
+def test_a_stock_record_of_another_seller_than_the_products_is_ordered_from_its_own_seller(client, shop):
+    """The lines' stock records take their seller from the product when it is the same (every listing made here);
+    a stock record of another seller is read with its own, and the order goes to that seller."""
+    Product = get_model("catalogue", "Product")
+    Product.objects.filter(pk=shop["tea"].pk).update(producer=shop["honey_seller"].partner)
+
+    response = checkout(client, [(shop["tea"], 1), (shop["honey"], 1)])
+
+    assert response.status_code == 302 and response["Location"].endswith("/thank-you/")
+    order = get_model("order", "Order").objects.get()
+    sold_by = {line.partner_sku: (line.partner_id, line.partner_name) for line in order.lines.all()}
+    tea_seller, honey_seller = shop["tea_seller"].partner, shop["honey_seller"].partner
+    assert sold_by == {"CHE": (tea_seller.pk, tea_seller.name), "MAT": (honey_seller.pk, honey_seller.name)}
+
+
 @pytest.mark.parametrize("method", ["cod", "vietqr"])
 def test_an_order_is_written_the_same_by_the_short_placement_and_by_oscars(client, shop, monkeypatch, settings, method):
     """Without offers the placement writes the order in fewer statements (marketplace.order.utils); with them it
