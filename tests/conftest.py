@@ -171,17 +171,23 @@ def pytest_collection_modifyitems(items):
     from django.test import TestCase, TransactionTestCase
     from pytest_django.plugin import validate_django_db
 
-    kinds = {}
+    kinds, unrestored = {}, []
     for item in items:  # told apart as pytest-django's ordering does
         marker, fixtures, cls = item.get_closest_marker("django_db"), set(getattr(item, "fixturenames", ())), getattr(item, "cls", None)
         if cls is not None and issubclass(cls, TransactionTestCase):
             uses_db, transactional = True, not issubclass(cls, TestCase)
         else:
-            transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
+            transaction, reset_sequences, _databases, serialized_rollback, *_ = validate_django_db(marker) if marker else (False, False, None, False)
+            if transaction and not serialized_rollback:
+                # It empties the tables; the next serialized_rollback test then finds Django's rows (content types)
+                # made again by the flush and fails restoring its own.
+                unrestored.append(item.nodeid.split("::", 1)[0])
             transactional = bool(transaction or reset_sequences or {"transactional_db", "live_server"} & fixtures)
             uses_db = transactional or marker is not None or "db" in fixtures
         if uses_db:
             kinds.setdefault(item.nodeid.split("::", 1)[0], set()).add(transactional)
+    if unrestored:
+        raise pytest.UsageError(f"mark the transactional tests of {', '.join(sorted(set(unrestored)))} serialized_rollback=True")
     mixed = sorted(path for path, found in kinds.items() if len(found) == 2)
     if mixed:
         raise pytest.UsageError(f"move the transactional tests of {', '.join(mixed)} into a test file of their own")

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from marketplace.deployment.sessions import SessionStore
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _saved(store, **kwargs):
