@@ -53,3 +53,38 @@ def locally_cached(key: str, seconds: float, read_shared: Callable[[], Any]) -> 
         if value is not None:
             local_set(key, value, seconds)
     return value
+
+
+class CachedAnswer:
+    """A yes-or-no about the whole shop asked on nearly every request (has it any offer? any product option?),
+    computed by `compute` and kept in the shared cache for `timeout` seconds and in each process for
+    `local_seconds`. `changed` is the receiver of the saves and deletes that can change the answer: it forgets it
+    here and in the shared cache, now and again after the commit (a process computing it meanwhile may have stored
+    the old one; other processes see the change within `local_seconds`)."""
+
+    def __init__(self, key: str, compute: Callable[[], bool], *, timeout: int = 60, local_seconds: float = 3):
+        self.key, self.compute, self.timeout, self.local_seconds = key, compute, timeout, local_seconds
+
+    def __call__(self) -> bool:
+        return locally_cached(self.key, self.local_seconds, self._shared)
+
+    def _shared(self) -> bool:
+        from django.core.cache import cache
+
+        answer = cache.get(self.key)
+        if answer is None:
+            answer = self.compute()
+            cache.set(self.key, answer, self.timeout)
+        return answer
+
+    def changed(self, **kwargs) -> None:
+        from django.db import transaction
+
+        self._forget()
+        transaction.on_commit(self._forget)
+
+    def _forget(self) -> None:
+        from django.core.cache import cache
+
+        cache.delete(self.key)
+        forget([self.key])

@@ -62,3 +62,18 @@ def test_province_choices_ask_neither_the_database_nor_the_shared_cache_twice_an
     Province.objects.filter(code="98").update(short_name="Thử Mới")
     locality_choices_forget(province_codes=["98"])
     assert ("98", "Thử Mới") in province_choices()
+
+
+def test_a_cached_answer_is_computed_once_until_a_change_forgets_it(clock, django_capture_on_commit_callbacks):
+    asked = []
+    shop_has_offers = local_cache.CachedAnswer("test:answer:v1", lambda: bool(asked.append(1)) or len(asked) > 1)
+
+    assert [shop_has_offers() for _ in range(3)] == [False, False, False]
+    local_cache.forget_all()  # another process: the shared cache still answers
+    assert shop_has_offers() is False and len(asked) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        shop_has_offers.changed()  # an offer saved
+    assert shop_has_offers() is True and len(asked) == 2
+    clock.now += 4  # past the 3 s kept in the process: the shared cache answers, not the database
+    assert shop_has_offers() is True and len(asked) == 2
