@@ -27,8 +27,10 @@ class SessionStore(cached_db.SessionStore):
         return get_random_string(32, VALID_KEY_CHARS)
 
     def save(self, must_create=False):
+        if self.session_key is None:
+            return self.create()  # as Django's db save, without cached_db's second write of the cache after it
         using = router.db_for_write(self.model)
-        if self.session_key is None or transaction.get_connection(using).in_atomic_block:
+        if transaction.get_connection(using).in_atomic_block:
             return super().save(must_create)
         # Django's db and cached_db saves, the statement without a transaction around it.
         obj = self.create_model_instance(self._get_session(no_load=must_create))

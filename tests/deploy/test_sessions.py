@@ -74,3 +74,16 @@ def test_inside_a_transaction_a_refused_insert_leaves_the_transaction_usable():
         with pytest.raises(CreateError):
             second.save(must_create=True)
         assert Session.objects.filter(session_key=first.session_key).count() == 1  # still usable
+
+
+def test_a_new_session_is_written_to_the_cache_once(monkeypatch):
+    store = SessionStore()
+    writes = []
+    real_set = store._cache.set
+    monkeypatch.setattr(store._cache, "set", lambda *args, **kwargs: writes.append(args[0]) or real_set(*args, **kwargs))
+    store["checkout_data"] = {"email": "khach@example.vn"}
+
+    store.save()
+
+    assert writes == [store.cache_key]
+    assert dict(SessionStore(store.session_key).load()) == {"checkout_data": {"email": "khach@example.vn"}}
