@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bench_common import ensure_database
+from catalogue import CpuMeter, wait_for_quiet
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -341,7 +342,12 @@ def main():
         products = prepare_catalogue(stock=total)
         before = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
         connection.close()
+        quiet = wait_for_quiet(120)
+        load_before = os.getloadavg()[0]
+        meter = CpuMeter(os.getpgid(0), urlparse(args.database_url).path.lstrip("/"))  # the buyers' processes: ours
+        meter.start()
         result = run(products, buyers=buyers, orders=args.orders, processes=min(args.processes, buyers))
+        cpu = meter.stop()
         after = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
         placed = len(result["place_ms"])
         exact = all(after[pk] - before[pk] == placed for pk in before)
@@ -352,7 +358,11 @@ def main():
         place, whole = summary(result["place_ms"]), summary(result["checkout_ms"])
         rows.append(
             f"| {buyers} | {placed}/{total} {'✓' if exact else '✗'} | {placed / result['elapsed']:.1f} | "
-            f"{place['p50']:.0f} | {place['p95']:.0f} | {place['max']:.0f} | {whole['p50']:.0f} | {whole['p95']:.0f} |"
+            f"{place['p50']:.0f} | {place['p95']:.0f} | {place['max']:.0f} | {whole['p50']:.0f} | {whole['p95']:.0f} | "
+            # This process and its buyers' processes (counted once they have ended, as children), PostgreSQL, the rest.
+            # PostgreSQL's backends end with the buyers' connections, before the meter reads them: in the rest.
+            f"{cpu['gunicorn_pct'] + cpu['wrk_pct']:.0f}/{cpu['postgres_pct'] + cpu['other_pct']:.0f} | "
+            f"{quiet:.0f} % → {load_before:.1f}–{os.getloadavg()[0]:.1f} |"
         )
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
@@ -373,9 +383,12 @@ def main():
         "delivery, one product of each of two sellers per order, so every buyer locks the same two stock rows (the worst "
         "case). Each round the buyers press “Place the order” together. E-mail tasks are queued, not sent, as in production.\n"
         "- place: the locked transaction (stock check, allocation, order, sellers' parts). Whole checkout: add 2 → details → "
-        "review → place, the wait for the other buyers left out.\n\n"
-        "| buyers | orders placed, stock exact | orders/s | place p50 ms | place p95 ms | place max ms | checkout p50 ms | checkout p95 ms |\n"
-        "|---:|---|---:|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
+        "review → place, the wait for the other buyers left out. CPU: shares of all cores during the run — the buyers' "
+        "processes (application and test client) / PostgreSQL and anything else; machine: busy share of the machine "
+        "before the run (other processes), then the 1-minute load average before–after.\n\n"
+        "| buyers | orders placed, stock exact | orders/s | place p50 ms | place p95 ms | place max ms | checkout p50 ms | "
+        "checkout p95 ms | CPU % buyers/PostgreSQL+rest | machine |\n"
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n" + "\n".join(rows) + "\n\n"
     )
     print(section)
     if not args.no_results:
