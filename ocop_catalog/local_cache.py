@@ -11,6 +11,9 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
+
 MAX_ENTRIES = 20_000  # reference rows of every commune fit; past it the layer starts again empty
 
 _values: dict[str, tuple[float, Any]] = {}
@@ -69,8 +72,6 @@ class CachedAnswer:
         return locally_cached(self.key, self.local_seconds, self._shared)
 
     def _shared(self) -> bool:
-        from django.core.cache import cache
-
         answer = cache.get(self.key)
         if answer is None:
             answer = self.compute()
@@ -78,13 +79,9 @@ class CachedAnswer:
         return answer
 
     def changed(self, **kwargs) -> None:
-        from django.db import transaction
-
         self._forget()
         transaction.on_commit(self._forget)
 
     def _forget(self) -> None:
-        from django.core.cache import cache
-
         cache.delete(self.key)
         forget([self.key])

@@ -7,8 +7,8 @@ basket page, every addition and every placement (issue 16). While the shop has n
 the Applicator finds none without asking (marketplace.offer.applicator); any change to an offer or a voucher
 drops the cached answer, which also expires within a minute (a change committed while another process was
 computing the answer is seen then at the latest). Each process keeps the answer for 3 seconds
-(ocop_catalog.local_cache.CachedAnswer): a checkout asked the shared cache up to seven times; another process sees a change
-within those seconds.
+(ocop_catalog.local_cache.CachedAnswer): a checkout asked the shared cache up to seven times; another process sees
+a change within those seconds.
 """
 
 from oscar.core.loading import get_model
