@@ -10,7 +10,9 @@ The placing transaction, in order (checkout.views.PreviewView):
    condition on the row as the previous buyer committed it, so two buyers can never take the same unit; a
    buyer who finds too few left gets "only N left" and the whole transaction — order included — is rolled back.
    The stock row is locked from that UPDATE to the commit only: buyers of one product queue for a few
-   statements, not for each other's whole order creation; the primary-key order means no deadlock.
+   statements, not for each other's whole order creation; the primary-key order means no deadlock. On PostgreSQL
+   the UPDATEs go in one round trip, so a row stays locked for one answer and the COMMIT, whatever the number of
+   records.
 
 The claim's UPDATE changes no key, so PostgreSQL takes a FOR NO KEY UPDATE lock: rows that merely refer to the
 basket (the order) are not blocked by it.
@@ -182,8 +184,7 @@ def stock_allocate(basket) -> None:
     wanted = _wanted(lines)
     titles = {line.stockrecord_id: line.product.get_title() for line in lines}
     short, sold_out = [], []
-    for pk in sorted(wanted):
-        left = _allocate(pk, wanted[pk])
+    for pk, left in _allocate(sorted(wanted.items())).items():
         if left is None:
             short.append(pk)
         elif left <= 0:
@@ -219,11 +220,29 @@ def _allocate_sql(vendor: str) -> str:
     )
 
 
-def _allocate(pk: int, quantity: int) -> "int | None":
-    """`num_allocated += quantity` on stock record `pk` if that many units are free: the units left after it, or
-    None (nothing changed) if too few were. One statement that returns what it wrote (PostgreSQL, SQLite): the
-    ORM's update() says only how many rows changed, and a second query would be needed for what is left."""
+def _allocate(allocations: list[tuple[int, int]]) -> dict[int, "int | None"]:
+    """`num_allocated += quantity` on each stock record (pk, quantity) of `allocations`, in their order, where that
+    many units are free: by pk, the units left after it, or None (nothing changed) where too few were. One statement
+    per record that returns what it wrote (the ORM's update() says only how many rows changed).
+
+    On PostgreSQL the statements go in one round trip, still one after the other in the order given: a record's row
+    is locked from its UPDATE to the commit, and each round trip before the commit would add to that time (the
+    buyer's process must get a CPU, and its interpreter's lock, to read one result and send the next statement), so
+    every buyer of the same products would queue for it. SQLite, or psycopg binding parameters on the server (which
+    takes one statement per execute), get a statement per round trip."""
+    sql = _allocate_sql(connection.vendor)
+    left: dict[int, int | None] = {}
     with connection.cursor() as cursor:
-        cursor.execute(_allocate_sql(connection.vendor), [quantity, pk, quantity])
-        row = cursor.fetchone()
-    return None if row is None else row[0]
+        options = connection.settings_dict.get("OPTIONS") or {}
+        if connection.vendor == "postgresql" and not options.get("server_side_binding") and len(allocations) > 1:
+            cursor.execute("; ".join([sql] * len(allocations)), [value for pk, quantity in allocations for value in (quantity, pk, quantity)])
+            for pk, _quantity in allocations:
+                row = cursor.fetchone()
+                left[pk] = None if row is None else row[0]
+                cursor.nextset()
+            return left
+        for pk, quantity in allocations:
+            cursor.execute(sql, [quantity, pk, quantity])
+            row = cursor.fetchone()
+            left[pk] = None if row is None else row[0]
+    return left

@@ -10,8 +10,9 @@ from oscar.core.loading import get_model
 
 from sellers import fulfilment
 from sellers.models import Fulfilment
+from sellers.services import seller_listing_save
 
-from .conftest import ADDRESS, add_to_basket, checkout, fill_details, place, review, set_price, stock
+from .conftest import ADDRESS, add_to_basket, checkout, fill_details, listing, place, review, set_price, stock
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
 Source = get_model("payment", "Source")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def test_guest_buys_from_two_sellers_with_cash_on_delivery(client, shop, django_capture_on_commit_callbacks):
@@ -201,6 +203,41 @@ def test_stock_sold_out_during_checkout_gives_a_clear_message_and_no_order(clien
     assert Order.objects.count() == 0 and stock(shop["tea"]) == (10, 8)
     text = response.content.decode()
     assert "Sản phẩm CHE" in text and ("2" in text)
+
+
+def test_units_taken_between_the_check_and_the_allocation_are_not_sold_and_nothing_is_kept(client, shop, make_seller, monkeypatch):
+    """Another buyer takes the units of the middle one of three stock records after this buyer's placement checked
+    them: its allocation finds too few, the buyer is told how many are left, and nothing the placement wrote stays —
+    not the order, nor the allocations of the records before and after it (on PostgreSQL the three allocations go
+    to the database in one round trip)."""
+    from marketplace.checkout import placement
+
+    rice = seller_listing_save(seller=make_seller(name="HTX Gạo"), listing=listing("GAO", 90_000))
+    products = sorted([shop["tea"], shop["honey"], rice], key=lambda product: StockRecord.objects.get(product=product).pk)
+    for product in products:
+        add_to_basket(client, product, 3)
+    fill_details(client)
+    _page, fields = review(client)
+    middle = products[1]
+    check = placement.stock_check
+
+    def taken_after_the_check(basket):
+        check(basket)
+        # Another buyer's 8 units. (On the test's one connection they are taken inside this placement's transaction,
+        # and rolled back with it.)
+        StockRecord.objects.filter(product=middle).update(num_allocated=8)
+
+    monkeypatch.setattr(placement, "stock_check", taken_after_the_check)
+
+    response = place(client, fields)
+
+    assert response["Location"] == "/shop/basket/"
+    assert Order.objects.count() == 0 and Fulfilment.objects.count() == 0
+    assert [stock(product) for product in products] == [(10, 0), (10, 0), (10, 0)]
+    basket = Basket.objects.get()
+    assert basket.status == Basket.OPEN and sorted(basket.lines.values_list("quantity", flat=True)) == [3, 3, 3]
+    page = client.get("/shop/basket/").content.decode()
+    assert f"Chỉ còn 2 “{middle.title}”" in page, page
 
 
 def test_a_product_suspended_during_checkout_is_not_sold(client, shop):
