@@ -38,40 +38,56 @@ def update_counter(model, field_name, filter_kwargs, increment=1):
 VIEWS_PER_WRITE = 10
 
 
+def _counted_in_cache(key: str) -> int:
+    """Add one to the cache's counter `key`: its new value. Each increment gives one number, so exactly one of the
+    requests counting at once meets each multiple of a batch's size. If the counter was evicted it starts again
+    (what it held is lost: less than a batch)."""
+    if cache.add(key, 1, None):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted meanwhile
+        cache.set(key, 1, None)
+        return 1
+
+
 def product_view_count(sender, product, user, **kwargs):
     if kwargs.get("raw", False):
         return
-    key = f"analytics:views:{product.pk}"
-    if cache.add(key, 1, None):
-        seen = 1
-    else:
-        try:
-            seen = cache.incr(key)
-        except ValueError:  # evicted meanwhile: start again (fewer than VIEWS_PER_WRITE views are lost)
-            cache.set(key, 1, None)
-            seen = 1
-    if seen % VIEWS_PER_WRITE == 0:  # each increment gives one number: exactly one view writes each batch
+    seen = _counted_in_cache(f"analytics:views:{product.pk}")
+    if seen % VIEWS_PER_WRITE == 0:  # exactly one view writes each batch
         transaction.on_commit(lambda: update_counter(ProductRecord, "num_views", {"product_id": product.pk}, VIEWS_PER_WRITE))
     if user and user.is_authenticated:
         update_counter(UserRecord, "num_product_views", {"user": user})
         UserProductView.objects.create(product=product, user=user)
 
 
+# A product's additions to baskets are counted in the cache, as its views are, and written every ADDITIONS_PER_WRITE
+# additions; a signed-in buyer's own counter is written for each of theirs.
+ADDITIONS_PER_WRITE = 10
+
+
 def basket_addition_count(sender, product, user, **kwargs):
-    """Counted by a worker after the addition commits, as orders are: in a livestream every buyer adds the same
-    product, and each would otherwise wait for the one before to release its counter's row (issue 16)."""
+    """Written by a worker after the addition commits, as orders are: in a livestream every buyer adds the same
+    product, and each would otherwise wait for the one before to release its counter's row (issue 16). The worker
+    is asked once every ADDITIONS_PER_WRITE additions of a product, and for each addition of a signed-in buyer: a
+    task sent costs the buyer's request more than counting in the cache."""
     if kwargs.get("raw", False):
         return
     from .tasks import count_basket_addition
 
     product_id, user_id = product.pk, user.pk if user and user.is_authenticated else None
-    transaction.on_commit(lambda: count_basket_addition.delay(product_id, user_id), robust=True)
+    added = _counted_in_cache(f"analytics:additions:{product_id}")
+    product_additions = ADDITIONS_PER_WRITE if added % ADDITIONS_PER_WRITE == 0 else 0
+    if product_additions or user_id is not None:
+        transaction.on_commit(lambda: count_basket_addition.delay(product_id, user_id, product_additions), robust=True)
 
 
-def addition_count(*, product_id: int, user_id: int | None = None) -> None:
-    """Add one addition to the basket to its product's counter and, if signed in, its buyer's
-    (count_basket_addition's work)."""
-    update_counter(ProductRecord, "num_basket_additions", {"product_id": product_id})
+def addition_count(*, product_id: int, user_id: int | None = None, product_additions: int = 1) -> None:
+    """Add `product_additions` additions to the basket to the product's counter and, if signed in, one to its
+    buyer's (count_basket_addition's work)."""
+    if product_additions:
+        update_counter(ProductRecord, "num_basket_additions", {"product_id": product_id}, product_additions)
     if user_id is not None:
         update_counter(UserRecord, "num_basket_additions", {"user_id": user_id})
 
@@ -96,9 +112,7 @@ def _sales_bands_moved(product_ids) -> None:
     from search.ranking import sales_band
     from search.services import search_products_changed
 
-    rows = ProductSearchDocument.objects.filter(product_id__in=product_ids).values_list(
-        "product_id", "sales_band", "product__stats__num_purchases"
-    )
+    rows = ProductSearchDocument.objects.filter(product_id__in=product_ids).values_list("product_id", "sales_band", "product__stats__num_purchases")
     moved = [product_id for product_id, band, sold in rows if band != sales_band(sold)]
     if moved:
         search_products_changed(product_ids=moved)

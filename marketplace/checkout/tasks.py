@@ -19,9 +19,9 @@ def count_order_placed(order_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
-def count_basket_addition(product_id: int, user_id: int | None = None) -> None:
-    """Oscar's analytics counters of an addition to the basket (the product's, the buyer's), off the buyer's
-    request."""
+def count_basket_addition(product_id: int, user_id: int | None = None, product_additions: int = 1) -> None:
+    """Oscar's analytics counters of additions to the basket, off the buyer's request: `product_additions` to the
+    product's (a batch counted in the cache), one to the signed-in buyer's."""
     from .analytics import addition_count
 
-    addition_count(product_id=product_id, user_id=user_id)
+    addition_count(product_id=product_id, user_id=user_id, product_additions=product_additions)

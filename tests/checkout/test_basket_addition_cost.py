@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_class, get_model
 
 from marketplace.catalogue.options import options_possible
+from marketplace.checkout.analytics import ADDITIONS_PER_WRITE
 from marketplace.offer.offers import offers_possible
 
 from .conftest import add_to_basket
@@ -100,19 +101,28 @@ def test_a_later_addition_reads_the_baskets_lines_once_whether_it_adds_a_line_or
     assert basket.line_quantity(shop["honey"], honey_record) == 3  # Oscar finds the line by its own reference
 
 
-def test_additions_are_counted_for_the_product_and_the_buyer_after_the_commit(client, shop, django_user_model, django_capture_on_commit_callbacks):
+def test_additions_are_counted_for_the_buyer_each_and_for_the_product_in_batches_after_the_commit(
+    client, shop, django_user_model, django_capture_on_commit_callbacks
+):
     buyer = django_user_model.objects.create_user(email="binh@example.vn", password="x")
     client.force_login(buyer)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         add_to_basket(client, shop["tea"], 2)
         add_to_basket(client, shop["tea"], 1)
-    assert not ProductRecord.objects.filter(num_basket_additions__gt=0).exists()  # nothing in the request
+    assert not get_model("analytics", "UserRecord").objects.filter(num_basket_additions__gt=0).exists()  # nothing in the request
 
     for callback in callbacks:
         callback()
 
-    assert ProductRecord.objects.get(product=shop["tea"]).num_basket_additions == 2  # additions, not units
-    assert get_model("analytics", "UserRecord").objects.get(user=buyer).num_basket_additions == 2
+    assert get_model("analytics", "UserRecord").objects.get(user=buyer).num_basket_additions == 2  # additions, not units
+    assert not ProductRecord.objects.filter(num_basket_additions__gt=0).exists()  # 2 of a batch: in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(ADDITIONS_PER_WRITE - 3):
+            add_to_basket(client.__class__(), shop["tea"], 1)
+    assert not ProductRecord.objects.filter(num_basket_additions__gt=0).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_to_basket(client.__class__(), shop["tea"], 1)  # the batch's last
+    assert ProductRecord.objects.get(product=shop["tea"]).num_basket_additions == ADDITIONS_PER_WRITE
 
 
 def test_the_messages_of_an_addition_name_the_product_the_quantity_and_the_new_total(client, shop):
