@@ -107,6 +107,45 @@ def test_a_stock_record_of_another_seller_than_the_products_is_ordered_from_its_
     assert sold_by == {"CHE": (tea_seller.pk, tea_seller.name), "MAT": (honey_seller.pk, honey_seller.name)}
 
 
+def test_a_baskets_lines_are_read_in_one_query_as_the_orms_select_related_reads_them(client, shop, django_assert_num_queries):
+    """Basket.all_lines writes its query once per process instead of having the ORM compile it on every page: the
+    lines it gives hold what the ORM's select_related of the same relations holds, field by field (converted from
+    the database as the ORM converts them), and reading their relations asks nothing more."""
+    Basket, Line = get_model("basket", "Basket"), get_model("basket", "Line")
+    Product = get_model("catalogue", "Product")
+    add_to_basket(client, shop["honey"], 2)
+    add_to_basket(client, shop["tea"], 1)
+    page = client.get("/shop/basket/")  # its formset takes the lines as its queryset
+    assert page.status_code == 200 and [form.instance.product_id for form in page.context["formset"]] == [shop["honey"].pk, shop["tea"].pk]
+    Product.objects.filter(pk=shop["honey"].pk).update(product_class=None, producer=None)  # both may be missing
+    basket = Basket.objects.get()
+
+    with django_assert_num_queries(2):  # the lines; the stock record's seller, which the product no longer names
+        lines = basket.all_lines()
+        relations = [
+            (line.basket, line.product, line.product.product_class, line.product.producer, line.stockrecord, line.stockrecord.partner)
+            for line in lines
+        ]
+    expected = (
+        Line.objects.filter(basket=basket)
+        .select_related("product", "product__product_class", "product__producer", "stockrecord__partner")
+        .order_by("pk")
+    )
+
+    def fields(instance):
+        return None if instance is None else {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+
+    assert [line.pk for line in lines] == [line.pk for line in expected] and len(lines) == 2
+    for got, (basket_of, product, product_class, producer, record, partner), want in zip(lines, relations, expected, strict=True):
+        assert basket_of is basket and fields(got) == fields(want)
+        assert fields(product) == fields(want.product) and fields(record) == fields(want.stockrecord)
+        assert fields(product_class) == fields(want.product.product_class)
+        assert fields(producer) == fields(want.product.producer) and fields(partner) == fields(want.stockrecord.partner)
+    assert relations[0][2] is None and relations[0][3] is None  # honey: no class, no seller
+    assert relations[1][2] is not None and relations[1][3].pk == shop["tea_seller"].partner.pk
+    assert lines.ordered  # the basket page's formset takes the list as its queryset
+
+
 @pytest.mark.parametrize("method", ["cod", "vietqr"])
 def test_an_order_is_written_the_same_by_the_short_placement_and_by_oscars(client, shop, monkeypatch, settings, method):
     """Without offers the placement writes the order in fewer statements (marketplace.order.utils); with them it
