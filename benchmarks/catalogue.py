@@ -400,6 +400,20 @@ def wait_for_quiet(max_wait: float, threshold_pct: float = 15.0) -> float:
         time.sleep(4)
 
 
+def reference_loop_ms() -> float:
+    """The machine's speed of the moment: the best of three timings of a fixed pure-Python loop, in ms. This kind of
+    machine has been seen to run the same code a third slower from one quarter of an hour to the next with nothing
+    else running; a result read beside this figure can be compared with one measured at another moment (lower is
+    faster)."""
+    timings = []
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for number in range(3_000_000):
+            total += number
+        timings.append((time.perf_counter() - started) * 1000)
+    return min(timings)
+
+
 def load_measure(server: "Gunicorn", meter: CpuMeter, path: str, name: str, args) -> dict:
     """wrk on `path` after a warm-up: measured again (up to --attempts) while other processes took more than
     --max-other % of the CPUs; the least disturbed measurement is returned."""

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bench_common import ensure_database
-from catalogue import CpuMeter, wait_for_quiet
+from catalogue import CpuMeter, reference_loop_ms, wait_for_quiet
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -345,6 +345,7 @@ def main():
         before = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
         connection.close()
         quiet = wait_for_quiet(120)
+        loop_ms = reference_loop_ms()
         load_before = os.getloadavg()[0]
         meter = CpuMeter(os.getpgid(0), urlparse(args.database_url).path.lstrip("/"))  # the buyers' processes: ours
         meter.start()
@@ -364,7 +365,7 @@ def main():
             # This process and its buyers' processes (counted once they have ended, as children), PostgreSQL, the rest.
             # PostgreSQL's backends end with the buyers' connections, before the meter reads them: in the rest.
             f"{cpu['gunicorn_pct'] + cpu['wrk_pct']:.0f}/{cpu['postgres_pct'] + cpu['other_pct']:.0f} | "
-            f"{quiet:.0f} % → {load_before:.1f}–{os.getloadavg()[0]:.1f} |"
+            f"{quiet:.0f} % → {load_before:.1f}–{os.getloadavg()[0]:.1f}, loop {loop_ms:.0f} ms |"
         )
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
@@ -387,7 +388,8 @@ def main():
         "- place: the locked transaction (stock check, allocation, order, sellers' parts). Whole checkout: add 2 → details → "
         "review → place, the wait for the other buyers left out. CPU: shares of all cores during the run — the buyers' "
         "processes (application and test client) / PostgreSQL and anything else; machine: busy share of the machine "
-        "before the run (other processes), then the 1-minute load average before–after.\n\n"
+        "before the run (other processes), then the 1-minute load average before–after, and the machine's speed before "
+        "the run (loop: the best time of a fixed Python loop, catalogue.reference_loop_ms; lower is faster).\n\n"
         "| buyers | orders placed, stock exact | orders/s | place p50 ms | place p95 ms | place max ms | checkout p50 ms | "
         "checkout p95 ms | CPU % buyers/PostgreSQL+rest | machine |\n"
         "|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n" + "\n".join(rows) + "\n\n"

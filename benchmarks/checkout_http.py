@@ -36,7 +36,7 @@ from urllib.parse import urlencode, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_common import ensure_database, results_section_write  # noqa: E402
-from catalogue import CpuMeter, Gunicorn, bench_env, wait_for_quiet  # noqa: E402
+from catalogue import CpuMeter, Gunicorn, bench_env, reference_loop_ms, wait_for_quiet  # noqa: E402
 from checkout import DEFAULT_URL, buyers_run, percentile, prepare_catalogue, setup_django  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -190,6 +190,7 @@ def main():
             before = {p.pk: StockRecord.objects.get(product=p).num_allocated or 0 for p in products}
             connection.close()
             quiet = wait_for_quiet(120)
+            loop_ms = reference_loop_ms()
             load_before = os.getloadavg()[0]
             meter = CpuMeter(os.getpgid(server.proc.pid), urlparse(args.database_url).path.lstrip("/"))
             meter.start()
@@ -213,7 +214,7 @@ def main():
                 f"{result['rush_rate']:.1f} | {statistics.median(place):.0f} | {percentile(place, 0.95):.0f} | {max(place):.0f} | "
                 f"{statistics.median(whole):.0f} | {percentile(whole, 0.95):.0f} | {len(result['failures'])} | "
                 f"{cpu['gunicorn_pct']:.0f}/{cpu['postgres_pct']:.0f}/{client_pct:.0f}/{other:.0f} | "
-                f"{quiet:.0f} % → {load_before:.1f}–{load_after:.1f} |"
+                f"{quiet:.0f} % → {load_before:.1f}–{load_after:.1f}, loop {loop_ms:.0f} ms |"
             )
             print(rows[-1], flush=True)
     finally:
@@ -239,7 +240,8 @@ def main():
         "their pressing “Place the order” together to the last order placed (mean over rounds). place: the POST that places "
         "the order, as the buyer waits for it (queueing for a worker included). CPU: shares of all cores during the run — "
         "gunicorn / PostgreSQL / this client / anything else; load: busy share of the machine before the run (other "
-        "processes), then the 1-minute load average before–after.\n\n"
+        "processes), then the 1-minute load average before–after, and the machine's speed before the run (loop: the best "
+        "time of a fixed Python loop, catalogue.reference_loop_ms; lower is faster).\n\n"
         "| buyers | orders placed, stock exact | orders/s | rush orders/s | place p50 ms | place p95 ms | place max ms | "
         "checkout p50 ms | checkout p95 ms | errors | CPU % gunicorn/pg/client/other | machine |\n"
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n" + "\n".join(rows) + "\n"
