@@ -1,7 +1,8 @@
 """Oscar's basket views, with these changes (issue 16: every livestream buyer adds before checking out):
-- adding to the basket reads the product with its class, its producer, whether it has options and its stock
-  record in two queries, where Oscar asked for each apart — and for the stock record twice; while the shop has no
-  product option at all (marketplace.catalogue.options), without the two subqueries that ask for options;
+- adding to the basket reads the product with its class, its producer and its stock records in one query, where
+  Oscar asked for each apart — and for the stock record twice: while the shop has no product option at all
+  (marketplace.catalogue.options), a query written once per process and prepared on PostgreSQL (_product_query);
+  else the ORM's, with the two subqueries that ask whether the product has options, and its stock records apart;
 - an addition runs without a request-wide transaction: its write (the line; for a new basket the basket, then
   the line) needs none (Basket.add_product), and a transaction costs two more statements;
 - the new total is told from the lines in hand (Oscar read them again), and its messages are formatted rather
@@ -9,10 +10,12 @@
 - the basket page reads its lines' photos (the thumbnails), the only page that shows them: every other request
   that reads the basket's lines (additions, checkout, placing the order) no longer reads their photos."""
 
+import functools
+
 from django.contrib import messages
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Exists, OuterRef, prefetch_related_objects
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape
@@ -24,6 +27,7 @@ from oscar.apps.basket.views import *  # noqa: F403 — Oscar's other basket vie
 from oscar.core.loading import get_class, get_model
 
 from marketplace.catalogue.options import options_possible
+from ocop_catalog import prepared
 
 Applicator = get_class("offer.applicator", "Applicator")
 BasketMessageGenerator = get_class("basket.utils", "BasketMessageGenerator")
@@ -36,17 +40,17 @@ class BasketAddView(oscar_views.BasketAddView):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        products = self.product_model._default_manager.select_related("product_class", "producer").prefetch_related(
-            "stockrecords"  # the form's price and stock check, then the line's
-        )
-        possible = options_possible()
-        if possible:  # Product.has_options reads these instead of asking (Oscar's base_queryset does the same)
+        if options_possible():  # Product.has_options reads these instead of asking (Oscar's base_queryset does the same)
+            products = self.product_model._default_manager.select_related("product_class", "producer").prefetch_related(
+                "stockrecords"  # the form's price and stock check, then the line's
+            )
             products = products.annotate(
                 has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
                 has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
             )
-        self.product = get_object_or_404(products, pk=kwargs["pk"])
-        if not possible:  # no option exists: the product has none
+            self.product = get_object_or_404(products, pk=kwargs["pk"])
+        else:  # no option exists: the product has none
+            self.product = _product_read(kwargs["pk"])
             self.product.has_product_class_options = self.product.has_product_options = False
         return FormView.post(self, request, *args, **kwargs)  # Oscar's post would read the product again
 
@@ -70,6 +74,43 @@ class BasketAddView(oscar_views.BasketAddView):
             return mark_safe(gettext("<strong>%(title)s</strong> has been added to your basket.") % {"title": title})
         message = gettext("<strong>%(quantity)s</strong> × <strong>%(title)s</strong> have been added to your basket.")
         return mark_safe(message % {"quantity": quantity, "title": title})
+
+
+@functools.cache
+def _product_query(alias: str):
+    """The product with its class, its seller and its stock records, oldest first (one row each; the product's id
+    the parameter): written once per process and prepared on PostgreSQL (ocop_catalog.prepared)."""
+    return prepared.joined_select(
+        alias,
+        get_model("catalogue", "Product"),
+        [
+            ("product_class", ("root", "product_class"), "LEFT OUTER"),
+            ("producer", ("root", "producer"), "LEFT OUTER"),
+            ("stockrecord", ("root", "stockrecords"), "LEFT OUTER"),
+        ],
+        where="{root.id} = %s",
+        order_by="{stockrecord.id}",
+    )
+
+
+def _product_read(pk):
+    """The product to add, with its class, seller and stock records (`stockrecords_read`, which the strategy sells
+    from: marketplace.partner.strategy), in one query; 404 if there is none."""
+    Product = get_model("catalogue", "Product")
+    alias = router.db_for_read(Product)
+    select = _product_query(alias)
+    rows = prepared.instances(select, prepared.fetch(alias, select.sql, [pk]), alias)
+    if not rows:
+        raise Http404("No product matches the given query.")
+    product, product_class, producer, _ = rows[0]
+    if product_class is not None:
+        product.product_class = product_class
+    if producer is not None:
+        product.producer = producer
+    product.stockrecords_read = [record for *_, record in rows if record is not None]
+    for record in product.stockrecords_read:
+        record.product = product
+    return product
 
 
 class BasketView(oscar_views.BasketView):

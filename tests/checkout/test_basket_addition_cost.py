@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 ProductRecord = get_model("analytics", "ProductRecord")
 Option = get_model("catalogue", "Option")
+StockRecord = get_model("partner", "StockRecord")
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT")
 
 
@@ -56,7 +57,7 @@ def test_a_first_addition_makes_the_basket_and_its_line_reading_nothing_else(cli
     offers_possible(), options_possible()  # no offer, no option: known from the cache, as in a running shop
     statements = _work(_addition(client, shop["tea"]))
 
-    assert len(statements) <= 4, statements  # the product, its stock record, the basket, the line
+    assert len(statements) <= 3, statements  # the product with its stock record, the basket, the line
     assert not any(sql.startswith('SELECT "basket_line') for sql in statements), statements  # it has none yet
     assert not any('"analytics_' in sql for sql in statements)  # counted after the commit
     assert _lines(client) == {shop["tea"].pk: 1}
@@ -163,3 +164,39 @@ def test_a_product_with_options_keeps_one_line_per_choice_and_merges_the_same_ch
     basket = client.get("/shop/basket/").context["basket"]
     lines = [(line.quantity, [(attribute.option.code, attribute.value) for attribute in line.attributes.all()]) for line in basket.all_lines()]
     assert lines == [(1, []), (3, [("khac-ten", "Bình")]), (1, [("khac-ten", "An")])]
+
+
+@pytest.mark.parametrize("options_exist", [False, True])
+def test_a_line_is_sold_from_the_products_oldest_stock_record_however_the_product_is_read(client, shop, options_exist):
+    """While no product option exists, the product to add is read with its stock records by a query written once
+    per process (marketplace.basket.views); else by the ORM, with its options. Either way the line is sold from
+    the oldest stock record, as Oscar's UseFirstStockRecord sells."""
+    tea = shop["tea"]
+    oldest = StockRecord.objects.get(product=tea)
+    StockRecord.objects.create(product=tea, partner=shop["honey_seller"].partner, partner_sku="CHE-2", price=99_000, num_in_stock=5)
+    if options_exist:
+        Option.objects.create(name="Lời chúc", code="loi-chuc", required=False)
+
+    add_to_basket(client, tea, 2)
+
+    [line] = client.get("/shop/basket/").context["basket"].all_lines()
+    assert (line.stockrecord_id, line.price_incl_tax, line.quantity) == (oldest.pk, 120_000, 2)
+
+
+def test_adding_a_product_that_does_not_exist_answers_not_found(client, shop):
+    add_to_basket(client, shop["tea"], 1)
+
+    response = client.post(f"/shop/basket/add/{shop['honey'].pk + 1000}/", {"quantity": 1})
+
+    assert response.status_code == 404
+    assert _lines(client) == {shop["tea"].pk: 1}
+
+
+def test_a_product_with_no_stock_record_is_not_added_and_the_buyer_is_told_why(client, shop):
+    StockRecord.objects.filter(product=shop["honey"]).delete()
+
+    response = client.post(f"/shop/basket/add/{shop['honey'].pk}/", {"quantity": 1}, follow=True)
+
+    assert response.status_code == 200
+    assert [message.level_tag for message in response.context["messages"]] == ["error"]
+    assert _lines(client) == {}
