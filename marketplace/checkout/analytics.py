@@ -41,12 +41,17 @@ VIEWS_PER_WRITE = 10
 def _counted_in_cache(key: str) -> int:
     """Add one to the cache's counter `key`: its new value. Each increment gives one number, so exactly one of the
     requests counting at once meets each multiple of a batch's size. If the counter was evicted it starts again
-    (what it held is lost: less than a batch)."""
+    (what it held is lost: less than a batch). The counter exists but for the first count and after an eviction:
+    incremented first (with Redis, two round trips), created only when missing."""
+    try:
+        return cache.incr(key)
+    except ValueError:  # missing: this is the first count, or the counter was evicted
+        pass
     if cache.add(key, 1, None):
         return 1
     try:
-        return cache.incr(key)
-    except ValueError:  # evicted meanwhile
+        return cache.incr(key)  # another request created it meanwhile
+    except ValueError:  # and it was evicted again
         cache.set(key, 1, None)
         return 1
 

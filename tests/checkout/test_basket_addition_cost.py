@@ -200,3 +200,20 @@ def test_a_product_with_no_stock_record_is_not_added_and_the_buyer_is_told_why(c
     assert response.status_code == 200
     assert [message.level_tag for message in response.context["messages"]] == ["error"]
     assert _lines(client) == {}
+
+
+def test_additions_counted_after_their_counter_was_evicted_start_a_new_batch(client, shop, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            add_to_basket(client.__class__(), shop["tea"], 1)
+    cache.delete(f"analytics:additions:{shop['tea'].pk}")  # evicted: its 3 are lost, less than a batch
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(ADDITIONS_PER_WRITE - 1):
+            add_to_basket(client.__class__(), shop["tea"], 1)
+    assert not ProductRecord.objects.filter(num_basket_additions__gt=0).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_to_basket(client.__class__(), shop["tea"], 1)  # the new batch's last
+    assert ProductRecord.objects.get(product=shop["tea"]).num_basket_additions == ADDITIONS_PER_WRITE
