@@ -24,8 +24,8 @@ class Basket(AbstractBasket):
     def all_lines(self):
         """Oscar's, as a list of the lines, oldest first, read with what they are priced, checked and ordered by
         (_lines_read); after an addition, the lines in hand (Basket.add_product)."""
-        if self.id is None:
-            return self.lines.model.objects.none()
+        if self.id is None:  # a basket not saved yet has no line: Oscar's empty queryset cost a compile each time
+            return BasketLines()
         if self._lines is None:
             lines = _lines_read(self)
             # Oscar gives a line added without options the reference "<product>_<stock record>" (a line with options
