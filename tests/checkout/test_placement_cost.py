@@ -126,6 +126,7 @@ def test_a_baskets_lines_are_read_in_one_query_as_the_orms_select_related_reads_
             (line.basket, line.product, line.product.product_class, line.product.producer, line.stockrecord, line.stockrecord.partner)
             for line in lines
         ]
+        options = [(list(line.attributes.all()), line.attributes.exists(), line.description) for line in lines]
     expected = (
         Line.objects.filter(basket=basket)
         .select_related("product", "product__product_class", "product__producer", "stockrecord__partner")
@@ -144,6 +145,7 @@ def test_a_baskets_lines_are_read_in_one_query_as_the_orms_select_related_reads_
     assert relations[0][2] is None and relations[0][3] is None  # honey: no class, no seller
     assert relations[1][2] is not None and relations[1][3].pk == shop["tea_seller"].partner.pk
     assert lines.ordered  # the basket page's formset takes the list as its queryset
+    assert options == [([], False, "Sản phẩm MAT"), ([], False, "Sản phẩm CHE")]  # added without options: none, unasked
 
 
 @pytest.mark.parametrize("method", ["cod", "vietqr"])
