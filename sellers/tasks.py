@@ -26,6 +26,13 @@ def send_new_order_email(fulfilment_id: int) -> None:
     notifications.new_order_for_seller(fulfilment_id=fulfilment_id)
 
 
+@shared_task(acks_late=True)
+def send_new_order_emails(fulfilment_ids: list[int]) -> None:
+    """The sellers' e-mails of one order's parts, queued by the worker as one task each (each retried alone)."""
+    for fulfilment_id in fulfilment_ids:
+        send_new_order_email.delay(fulfilment_id)
+
+
 @shared_task
 def cancel_overdue_fulfilments() -> int:
     """Beat job: cancel and restock sellers' parts left unconfirmed past their deadline."""

@@ -66,6 +66,26 @@ def test_each_seller_is_emailed_about_its_part_only(order, two_sellers):
     assert "Sản phẩm MAT" not in tea_mail[0].body
 
 
+def test_a_two_seller_orders_sellers_are_emailed_through_one_queued_message(two_sellers, settings, django_capture_on_commit_callbacks, monkeypatch):
+    """Queueing costs the buyer's request: the order's parts go in one message, which the worker turns into an
+    e-mail task per part (each retried alone)."""
+    from sellers import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.send_new_order_email, "delay", lambda *args: queued.append(("one", args)) or tasks.send_new_order_email.apply(args))
+    monkeypatch.setattr(tasks.send_new_order_emails, "delay", lambda *args: queued.append(("all", args)) or tasks.send_new_order_emails.apply(args))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        placed = place_order(items=[(two_sellers["tea_product"], 1), (two_sellers["honey_product"], 1)])
+
+    parts = sorted(placed.fulfilments.values_list("pk", flat=True))
+    assert queued[0][0] == "all" and sorted(queued[0][1][0]) == parts  # the request's one message
+    assert sorted(args[0] for kind, args in queued[1:]) == parts and {kind for kind, _ in queued[1:]} == {"one"}  # the worker's
+    for seller in (two_sellers["tea"], two_sellers["honey"]):
+        assert len([message for message in mail.outbox if seller.email in message.to]) == 1
+
+
 def test_each_seller_sees_and_fulfils_only_its_part(order, two_sellers, client):
     client.force_login(two_sellers["tea"].partner.users.get())
     tea_part = order.fulfilments.get(partner=two_sellers["tea"].partner)
