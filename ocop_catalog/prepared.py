@@ -34,6 +34,7 @@ class _Table:
     end: int
     pk_index: int
     converters: list  # (index in the row, converter, the column expression it expects)
+    link: tuple | None  # (the earlier table's index, the foreign key's name) for a table joined by a foreign key
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,13 @@ def joined_select(alias: str, root, joins=(), *, where: str, order_by: str = "")
 
     `joins`: (name, (earlier name, field name), "INNER" | "LEFT OUTER"), a foreign key or a reverse one from a model
     named before it; the root is named "root". `where` and `order_by` name columns as {name.field}. Each table goes by
-    its own name, as in the ORM's SQL, so a table appears once. Parameters: %s."""
+    its own name, as in the ORM's SQL, so a table appears once. Parameters: %s. A table joined by a foreign key is
+    given to the instance that holds the key (`instances`), as select_related gives it."""
     db = connections[alias]
     quote = db.ops.quote_name
     models, columns, join_sql, tables = {"root": root}, [], [], []
     for name, relation, kind in (("root", None, None), *joins):
+        link = None
         if relation is not None:
             parent, field_name = relation
             field = models[parent]._meta.get_field(field_name)
@@ -61,6 +64,7 @@ def joined_select(alias: str, root, joins=(), *, where: str, order_by: str = "")
             table, parent_table = quote(models[name]._meta.db_table), quote(models[parent]._meta.db_table)
             if field.is_relation and field.many_to_one:  # a foreign key of the parent: parent.fk = table.pk
                 condition = f"{table}.{quote(field.target_field.column)} = {parent_table}.{quote(field.column)}"
+                link = (list(models).index(parent), field.name)
             else:  # a reverse foreign key: table.fk = parent.pk
                 remote = field.remote_field
                 condition = f"{table}.{quote(remote.column)} = {parent_table}.{quote(remote.target_field.column)}"
@@ -74,7 +78,7 @@ def joined_select(alias: str, root, joins=(), *, where: str, order_by: str = "")
             for converter in (*db.ops.get_db_converters(column), *field.get_db_converters(db)):
                 converters.append((start + index, converter, column))
         pk_index = start + fields.index(model._meta.pk)
-        tables.append(_Table(model, [field.attname for field in fields], start, len(columns), pk_index, converters))
+        tables.append(_Table(model, [field.attname for field in fields], start, len(columns), pk_index, converters, link))
 
     def column(match):
         model = models[match.group(1)]
@@ -88,7 +92,8 @@ def joined_select(alias: str, root, joins=(), *, where: str, order_by: str = "")
 
 def instances(select: Select, rows, alias: str) -> list:
     """Per row, a tuple of one instance per table (None where an outer join found nothing), made as the ORM makes
-    them: the fields' database converters, then Model.from_db."""
+    them: the fields' database converters, then Model.from_db; each instance joined by a foreign key set on the one
+    that holds the key, so following it asks nothing."""
     db = connections[alias]
     result = []
     for row in rows:
@@ -101,6 +106,9 @@ def instances(select: Select, rows, alias: str) -> list:
             for index, converter, column in table.converters:
                 values[index] = converter(values[index], column, db)
             made.append(table.model.from_db(alias, table.attnames, values[table.start : table.end]))
+        for table, instance in zip(select.tables, made, strict=True):
+            if table.link is not None and instance is not None and made[table.link[0]] is not None:
+                setattr(made[table.link[0]], table.link[1], instance)
         result.append(tuple(made))
     return result
 

@@ -146,13 +146,8 @@ def _lines_read(basket) -> list:
     alias = router.db_for_read(get_model("basket", "Line"), instance=basket)
     select = _lines_query(alias)
     lines = []
-    for line, product, product_class, producer, record in prepared.instances(select, prepared.fetch(alias, select.sql, [basket.pk]), alias):
-        line.basket = basket
-        line.product, line.stockrecord = product, record
-        if product_class is not None:
-            product.product_class = product_class
-        if producer is not None:
-            product.producer = producer
+    for line, *_ in prepared.instances(select, prepared.fetch(alias, select.sql, [basket.pk]), alias):
+        line.basket = basket  # its product (class, seller) and stock record are set by `instances`
         lines.append(line)
     _attach_partners(lines)
     return lines

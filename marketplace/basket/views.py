@@ -102,11 +102,7 @@ def _product_read(pk):
     rows = prepared.instances(select, prepared.fetch(alias, select.sql, [pk]), alias)
     if not rows:
         raise Http404("No product matches the given query.")
-    product, product_class, producer, _ = rows[0]
-    if product_class is not None:
-        product.product_class = product_class
-    if producer is not None:
-        product.producer = producer
+    product = rows[0][0]  # its class and seller set by `instances`
     product.stockrecords_read = [record for *_, record in rows if record is not None]
     for record in product.stockrecords_read:
         record.product = product
