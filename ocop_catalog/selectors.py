@@ -11,6 +11,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from . import prepared
 from .local_cache import forget, locally_cached
 from .models import Commune, OcopCertificate, Producer, Province
 from .rules import PRODUCT_GROUPS
@@ -25,18 +26,12 @@ StockRecord = get_model("partner", "StockRecord")
 
 def certificates_valid_on(*, day: datetime.date) -> QuerySet:
     """Certificates that give a product its stars on `day`: verified and within their dates."""
-    return OcopCertificate.objects.filter(
-        status=OcopCertificate.Status.VERIFIED, issued_on__lte=day, expires_on__gte=day
-    )
+    return OcopCertificate.objects.filter(status=OcopCertificate.Status.VERIFIED, issued_on__lte=day, expires_on__gte=day)
 
 
 def certificate_current_for(*, product) -> OcopCertificate | None:
     """The newest verified certificate of `product`, valid or expired; None if it has none."""
-    return (
-        OcopCertificate.objects.filter(product=product, status=OcopCertificate.Status.VERIFIED)
-        .order_by("-issued_on", "-pk")
-        .first()
-    )
+    return OcopCertificate.objects.filter(product=product, status=OcopCertificate.Status.VERIFIED).order_by("-issued_on", "-pk").first()
 
 
 def verified_certificates_prefetch() -> Prefetch:
@@ -141,6 +136,11 @@ def _card_rows_sql(ids: tuple[int, ...] | None, day: datetime.date, limit: int) 
     # the home page asks the same one all day: compiled once per process for the same inputs.
     queryset = featured_products_fallback(day=day) if ids is None else Product.objects.filter(buyable_now_q(), pk__in=ids)
     sql, params = _with_card_columns(queryset)[:limit].query.sql_with_params()
+    if connection.vendor == "postgresql":
+        # With its values written in (the same all day), the statement has no parameters: PostgreSQL keeps one plan
+        # for it per connection (product_card_rows prepares it). With parameters it judged every run worth a plan of
+        # its own: planning its joins and subqueries took ~3.5 ms, running it 0.6 ms (10 000 products, 2026-12-04).
+        return connection.ops.compose_sql(sql, params), ()
     return sql, tuple(params)
 
 
@@ -149,9 +149,7 @@ def product_card_rows(*, ids=None, limit: int) -> list[tuple]:
     newest top-rated ones (`featured_products_fallback`), at most `limit`: each one's id, then everything
     its card shows as the database holds it — to version cached cards without loading the products."""
     sql, params = _card_rows_sql(None if ids is None else tuple(ids), timezone.localdate(), limit)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return prepared.fetch(connection.alias, sql, params)
 
 
 def group_root_categories() -> dict[str, "Category"]:
