@@ -169,3 +169,38 @@ def test_after_one_change_the_page_costs_the_same_queries_for_24_products_as_for
         counts.append(len(queries))
 
     assert counts[0] == counts[1] <= 12
+
+
+def test_the_card_stats_query_is_planned_once_per_page_size_on_a_connection(client, producer):
+    """Every list page reads its cards' ratings, sales and makers (search.selectors.card_stats_on_sale): the query is
+    built once per process and page size, and PostgreSQL plans it once per connection, whichever products it reads."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's (set DATABASE_URL=postgres://…)")
+    products = [make_product(producer=producer, title=f"Sản phẩm {n}") for n in range(6)]
+    cached_catalogue_html(client)
+    before = _card_stats_plans()
+
+    for number in range(10):
+        Product.objects.filter(pk=products[number % 6].pk).update(rating=1 + number % 5)  # the stats read live
+        html = catalogue_html(client)
+        assert f"{1 + number % 5},0" in html
+
+    after = _card_stats_plans()
+    ran = [
+        (generic - before.get(name, (0, 0))[0], custom - before.get(name, (0, 0))[1])
+        for name, (generic, custom) in after.items()
+        if (generic, custom) != before.get(name)
+    ]
+    assert len(ran) == 1  # one statement for the page, run again
+    [(generic_runs, custom_runs)] = ran
+    # PostgreSQL plans a prepared statement anew for its first five runs at most, then keeps one generic plan.
+    assert generic_runs + custom_runs == 10 and custom_runs <= 5
+
+
+def _card_stats_plans() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements "
+            'WHERE statement LIKE \'%%"analytics_productrecord"."num_purchases" AS "stats__num_purchases"%%\''
+        )
+        return {name: (generic, custom) for name, generic, custom in cursor.fetchall()}
