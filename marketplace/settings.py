@@ -47,7 +47,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # The queries written once per process (ocop_catalog.prepared: every checkout request's) run as prepared
+    # The queries written once per process (ocop_catalog.prepared: a checkout's, a list page's) run as prepared
     # statements, planned once per connection; every other query binds its values on the client and is never
     # prepared. Off (false) behind a connection pooler in transaction mode, which cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (

@@ -5,7 +5,9 @@ queries that every request of a checkout runs — a basket's lines with their pr
 records; the product a buyer adds with its stock record — both cost more than running them: planning the lines'
 join took 0.9 ms, executing it 0.16 ms (seen 2026-12-04). Such a query is written here once from the models'
 fields (`joined_select`), its rows become model instances as the ORM's would (`instances`), and `fetch` runs it as a
-prepared statement, so each database connection plans it once: 1.15 → 0.38 ms for the lines.
+prepared statement, so each database connection plans it once: 1.15 → 0.38 ms for the lines. The ORM's own SQL can
+run through `fetch` too when it is compiled once per process: the list pages' card stats (search.selectors) and the
+home page's cards (selectors.product_card_rows).
 
 Django's own cursors bind parameters on the client (psycopg's ClientCursor): their SQL carries its values, so it
 can never be prepared. `fetch` runs its query through a psycopg cursor that binds on the server, wrapped by Django's
