@@ -32,7 +32,7 @@ class CardStats:
 def card_stats_on_sale(*, ids) -> dict[int, CardStats]:
     """Of the products `ids`, those still on sale, with their card stats; one query (the sales counter is a
     left join). Neither is in the search document, so reviews and sales reach cached cards through this."""
-    ids = list(dict.fromkeys(ids))
+    ids = list(dict.fromkeys(int(pk) for pk in ids))  # bound as they are: ints, once each
     if not ids:
         return {}
     sql, params, positions = _card_stats_sql(len(ids))
