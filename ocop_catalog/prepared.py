@@ -115,6 +115,16 @@ def instances(select: Select, rows, alias: str) -> list:
     return result
 
 
+def prefetched(instance, relation: str, objects) -> None:
+    """Give `instance` the objects of its reverse foreign key or many-to-many `relation`, read with it, as
+    prefetch_related leaves them: `instance.<relation>.all()` answers them without a query (as Oscar's strategy
+    reads a product's stock records), while any other question of the relation goes to the database as usual."""
+    queryset = getattr(instance, relation).all()
+    queryset._result_cache, queryset._prefetch_done = list(objects), True
+    cache_name = type(instance)._meta.get_field(relation).cache_name
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
+
+
 def fetch(alias: str, sql: str, params) -> list:
     """The rows of a query written once per process; on PostgreSQL a prepared statement of the connection."""
     db = connections[alias]

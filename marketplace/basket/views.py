@@ -94,8 +94,8 @@ def _product_query(alias: str):
 
 
 def _product_read(pk):
-    """The product to add, with its class, seller and stock records (`stockrecords_read`, which the strategy sells
-    from: marketplace.partner.strategy), in one query; 404 if there is none."""
+    """The product to add, with its class, seller and stock records (prefetched, as the strategy reads them), in one
+    query; 404 if there is none."""
     Product = get_model("catalogue", "Product")
     alias = router.db_for_read(Product)
     select = _product_query(alias)
@@ -103,9 +103,10 @@ def _product_read(pk):
     if not rows:
         raise Http404("No product matches the given query.")
     product = rows[0][0]  # its class and seller set by `instances`
-    product.stockrecords_read = [record for *_, record in rows if record is not None]
-    for record in product.stockrecords_read:
+    records = [record for *_, record in rows if record is not None]
+    for record in records:
         record.product = product
+    prepared.prefetched(product, "stockrecords", records)
     return product
 
 

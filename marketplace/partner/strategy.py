@@ -27,14 +27,6 @@ class MarketplaceStrategy(
 ):
     """One stock record per product (its producer's); prices in whole đồng include VAT as listed."""
 
-    def select_stockrecord(self, product):
-        # A product read for a basket addition carries its stock records, oldest first (marketplace.basket.views:
-        # read with it in one query); Oscar's asks the product for them.
-        records = getattr(product, "stockrecords_read", None)
-        if records is not None:
-            return records[0] if records else None
-        return super().select_stockrecord(product)
-
     def fetch_for_line(self, line, stockrecord=None):
         # A basket line names its stock record (loaded with the line): Oscar's default ignores it and asks
         # the product for its first one, a query per line on every basket and checkout page.
